@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "assess",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assess", targets: ["assess"]),
+        .library(name: "QuestionnaireDSL", targets: ["QuestionnaireDSL"]),
+        .library(name: "AssessmentEngine", targets: ["AssessmentEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "QuestionnaireDSL", dependencies: ["CYAML"]),
+        .target(name: "AssessmentEngine", dependencies: ["QuestionnaireDSL"]),
+        .executableTarget(
+            name: "assess",
+            dependencies: [
+                "QuestionnaireDSL",
+                "AssessmentEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QuestionnaireDSLTests", dependencies: ["QuestionnaireDSL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine"]),
+        .testTarget(name: "assessTests", dependencies: ["QuestionnaireDSL"]),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Assess: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assess")
+}
