@@ -28,8 +28,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "QuestionnaireDSLTests", dependencies: ["QuestionnaireDSL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuestionnaireDSLTests", dependencies: ["QuestionnaireDSL"], exclude: ["Fixtures"]),
         .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine"]),
-        .testTarget(name: "assessTests", dependencies: ["QuestionnaireDSL"]),
+        .testTarget(name: "assessTests", dependencies: ["assess", "QuestionnaireDSL"]),
     ]
 )

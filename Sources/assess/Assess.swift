@@ -2,5 +2,13 @@ import ArgumentParser
 
 @main
 struct Assess: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assess")
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "A gender-responsive, trauma-informed needs assessment engine.",
+        discussion: """
+            Instrument designers write questionnaires in YAML and check them with \
+            'validate' and 'lint'. See docs/tutorial.md to write a first instrument.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, LintCommand.self, SchemaCommand.self])
 }

@@ -50,7 +50,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     /// The severity a diagnostic with this code has unless its producer says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .unusedItem, .incompleteTranslation, .stigmatisingWord, .sensitiveSectionWithoutIntroduction:
+        case .unusedItem, .incompleteTranslation, .stigmatisingWord:
             .warning
         default:
             .error

@@ -31,7 +31,7 @@ final class LoadContext {
             return nil
         }
         var values: [String: YAMLNode] = [:]
-        for pair in pairs {
+        for pair in pairs where pair.key.scalar != nil {  // other keys were reported by the reader
             if allowed.contains(pair.name) {
                 values[pair.name] = pair.value
             } else {

@@ -1,0 +1,28 @@
+# The two commands a new user needs (see README.md):
+#   make demo   build assess and check the shipped instruments with it
+#   make test   run the whole test suite
+# Both install the system packages they need first (scripts/install-deps.sh).
+
+SWIFT ?= swift
+BIN := .build/debug/assess
+
+.PHONY: deps build demo test release clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	$(BIN) validate Instruments/*.yaml
+	$(BIN) lint Instruments/*.yaml
+
+test: deps
+	$(SWIFT) test
+
+release: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The exit codes of every command, documented in docs/cli.md. They never change meaning.
+enum ExitCodes {
+    /// Everything worked and nothing was wrong.
+    static let success = ExitCode(0)
+    /// The inputs have problems: errors in an instrument or answers, or failing tests.
+    static let problemsFound = ExitCode(1)
+    /// The command line was wrong (unknown option, missing argument): the argument parser's code.
+    static let usage = ExitCode(64)
+    /// An input file could not be read.
+    static let cannotRead = ExitCode(66)
+}
