@@ -31,8 +31,8 @@ extension Checker {
             return true
         case .set:
             report(
-                .typeMismatch, "\(quoted(e)) is a set of codes; use 'has' to test membership",
-                at: e.range.lowerBound, hint: "or compare how many were chosen with count(\(text))")
+                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
+                hint: "use count(\(text)) to compare how many were chosen, or 'has' to test for a code")
         case .band(let names):
             report(
                 .typeMismatch, "\(quoted(e)) is a band; compare it with one of its band names",
