@@ -1,0 +1,55 @@
+/// One answer as expressions read it: one slot per item, then one per need or strength score.
+///
+/// Plain data with no references, so a run of slots can be scored without touching the heap.
+public struct AnswerSlot: Sendable, Equatable {
+    /// Answered, missing (declined, don't know, unanswered) or not applicable.
+    public var state: AnswerState
+    /// yes_no: 1 or 0; choice and scale: the option's value; number: the number; score slot: the score.
+    public var number: Double
+    /// choice and scale: the option's index; score slot: the band's index; otherwise -1.
+    public var code: Int32
+    /// multi_choice: bit i is set when option i was chosen.
+    public var set: UInt64
+
+    /// Creates a slot from its parts.
+    public init(state: AnswerState, number: Double = 0, code: Int32 = -1, set: UInt64 = 0) {
+        self.state = state
+        self.number = number
+        self.code = code
+        self.set = set
+    }
+
+    /// An applicable item with no answer (missing).
+    public static let unanswered = AnswerSlot(state: .unanswered)
+    /// An item hidden by `show_if`, or a need that was not scored.
+    public static let notApplicable = AnswerSlot(state: .notApplicable)
+    /// An item she chose not to answer (missing).
+    public static let declined = AnswerSlot(state: .declined)
+    /// An item answered "don't know" (missing).
+    public static let dontKnow = AnswerSlot(state: .dontKnow)
+
+    /// A yes_no answer.
+    public static func boolean(_ value: Bool) -> AnswerSlot {
+        AnswerSlot(state: .answered, number: value ? 1 : 0)
+    }
+
+    /// A choice or scale answer: the chosen option's index and value.
+    public static func choice(index: Int, value: Double) -> AnswerSlot {
+        AnswerSlot(state: .answered, number: value, code: Int32(index))
+    }
+
+    /// A multi_choice answer: bit i set when option i was chosen.
+    public static func set(_ bits: UInt64) -> AnswerSlot {
+        AnswerSlot(state: .answered, set: bits)
+    }
+
+    /// A number answer.
+    public static func number(_ value: Double) -> AnswerSlot {
+        AnswerSlot(state: .answered, number: value)
+    }
+
+    /// A need or strength that was scored: the score and the index of its band.
+    public static func score(_ value: Double, band: Int) -> AnswerSlot {
+        AnswerSlot(state: .answered, number: value, code: Int32(band))
+    }
+}

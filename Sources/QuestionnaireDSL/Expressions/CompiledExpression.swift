@@ -1,0 +1,70 @@
+/// A checked expression compiled to closures over the answer slots, ready to evaluate
+/// millions of times without allocating.
+///
+/// ```swift
+/// let slots: [AnswerSlot] = [.boolean(true), .set(0b101)]
+/// let risk = slots.withUnsafeBufferPointer { compiled.number($0) }   // nil when missing
+/// ```
+public struct CompiledExpression: Sendable {
+    /// The expression as written.
+    public let source: String
+    /// The checked, typed tree.
+    public let ast: TypedExpression
+    /// The item ids used, each once, in order of first appearance (including in `answered()`/`declined()`).
+    public let referencedItems: [String]
+    /// The slots of ``referencedItems``, in the same order.
+    public let referencedItemSlots: [Int]
+    /// The need and strength ids used through `score()` or `band()`, each once, in order of first appearance.
+    public let referencedScores: [String]
+    /// The fewest slots an evaluation must be given: one past the highest slot used.
+    public let requiredSlotCount: Int
+
+    private let numberProgram: NumberProgram
+    private let conditionProgram: ConditionProgram
+
+    /// Compiles a checked tree.
+    init(source: String, ast: TypedExpression) {
+        self.source = source
+        self.ast = ast
+        var items: [(id: String, slot: Int)] = []
+        var scores: [(id: String, slot: Int)] = []
+        Self.collectReferences(ast, items: &items, scores: &scores)
+        referencedItems = items.map(\.id)
+        referencedItemSlots = items.map(\.slot)
+        referencedScores = scores.map(\.id)
+        requiredSlotCount = ((items + scores).map(\.slot).max() ?? -1) + 1
+        numberProgram = Evaluator.number(ast)
+        conditionProgram = Evaluator.condition(ast)
+    }
+
+    /// The value as a number (a condition gives 1 or 0); nil when missing.
+    ///
+    /// With `missingAsZero`, declined, don't-know and unanswered items read as not applicable
+    /// (0, false, no code, the empty set), as when prorating a score; score slots are unaffected.
+    public func number(_ slots: UnsafeBufferPointer<AnswerSlot>, missingAsZero: Bool = false) -> Double? {
+        precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
+        return numberProgram(EvaluationContext(slots: slots, missingAsZero: missingAsZero))
+    }
+
+    /// The value as a condition (a number is true when non-zero); nil when missing.
+    ///
+    /// `missingAsZero` works as in ``number(_:missingAsZero:)``.
+    public func boolean(_ slots: UnsafeBufferPointer<AnswerSlot>, missingAsZero: Bool = false) -> Bool? {
+        precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
+        return conditionProgram(EvaluationContext(slots: slots, missingAsZero: missingAsZero))
+    }
+
+    private static func collectReferences(
+        _ e: TypedExpression, items: inout [(id: String, slot: Int)], scores: inout [(id: String, slot: Int)]
+    ) {
+        switch e.kind {
+        case .item(let id, let slot), .answered(let id, let slot), .declined(let id, let slot):
+            if !items.contains(where: { $0.id == id }) { items.append((id, slot)) }
+        case .score(let id, let slot), .band(let id, let slot):
+            if !scores.contains(where: { $0.id == id }) { scores.append((id, slot)) }
+        default:
+            break
+        }
+        for child in e.children { collectReferences(child, items: &items, scores: &scores) }
+    }
+}
