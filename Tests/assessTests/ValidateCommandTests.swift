@@ -28,9 +28,10 @@ import Testing
         let path = try CLI.temporaryFile(Self.mistake)
         let result = try CLI.run(["validate", path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\(path):10:30: error[unknown-key]: unknown key 'promt' in an item"))
+        #expect(result.stdout.contains("\(path):10:9: error[missing-key]: an item has no 'prompt'"))
+        #expect(result.stdout.contains("\(path):10:24: error[unknown-key]: unknown key 'promt' in an item"))
         #expect(result.stdout.contains("   10 |       - {id: low_mood, promt: Have you felt low lately?, type: yes_no}"))
-        #expect(result.stdout.contains("      |                              ^"))
+        #expect(result.stdout.contains("      | " + String(repeating: " ", count: 23) + "^"))
         #expect(result.stdout.contains("= hint: did you mean 'prompt'?"))
         #expect(result.stdout.hasSuffix("1 file checked: 2 errors, 0 warnings\n"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set or output is not a terminal")
@@ -42,10 +43,11 @@ import Testing
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["errors"] as? Int == 2)
-        let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
-        #expect(first["code"] as? String == "unknown-key")
+        let entries = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(entries.map { $0["code"] as? String } == ["missing-key", "unknown-key"])
+        let first = entries[1]
         #expect(first["line"] as? Int == 10)
-        #expect(first["column"] as? Int == 30)
+        #expect(first["column"] as? Int == 24)
     }
 
     @Test func unreadableFileExitsWith66() throws {

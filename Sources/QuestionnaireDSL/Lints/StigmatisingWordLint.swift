@@ -53,26 +53,29 @@ public struct StigmatisingWordLint: Lint {
         return findings
     }
 
-    /// The words of `text` (letters, digits, hyphens and apostrophes) with their offsets.
+    /// The words of `text` with their offsets: letters and digits, joined by inner
+    /// hyphens and apostrophes ("non-compliant", "she's").
     static func words(_ text: String) -> [(text: String, offset: Int)] {
         var words: [(String, Int)] = []
-        var current = "", start = 0
+        var current = ""
+        var start = 0
+        func finish() {
+            while let last = current.last, last == "-" || last == "'" { current.removeLast() }
+            if !current.isEmpty { words.append((current, start)) }
+            current = ""
+        }
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "'" {
+            let isWordCharacter = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            if isWordCharacter {
                 if current.isEmpty { start = offset }
                 current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append((current.trimmingCharacters(in: "-'"), start))
-                current = ""
+            } else if !current.isEmpty, scalar == "-" || scalar == "'" || scalar == "\u{2019}" {
+                current.unicodeScalars.append(scalar)
+            } else {
+                finish()
             }
         }
-        if !current.isEmpty { words.append((current.trimmingCharacters(in: "-'"), start)) }
+        finish()
         return words
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }

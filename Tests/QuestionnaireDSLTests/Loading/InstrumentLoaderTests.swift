@@ -49,9 +49,10 @@ import Testing
             items: "      - {id: Low_mood, promt: Low?, type: yes_no}",
             extra: "drivers:\n  - {from: mood, to: mood, weight: 2, because: x}")
         let diagnostics = InstrumentText.load(text).1
-        #expect(diagnostics.map(\.code) == [.invalidID, .unknownKey, .missingKey, .driverSelfLoop, .driverWeight])
+        #expect(diagnostics.map(\.code) == [.missingKey, .invalidID, .unknownKey, .driverSelfLoop, .driverWeight])
         #expect(diagnostics.map { $0.location?.line } == [10, 10, 10, 19, 19])
-        #expect(diagnostics[1].hint == "did you mean 'prompt'?")
+        #expect(diagnostics.map { $0.location?.column } == [9, 14, 24, 22, 36])
+        #expect(diagnostics[2].hint == "did you mean 'prompt'?")
     }
 
     @Test func versionMustBeSemantic() {

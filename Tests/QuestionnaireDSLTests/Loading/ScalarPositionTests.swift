@@ -17,7 +17,7 @@ import Testing
         // (yaml, offset into the value, expected line:column)
         ("when: a and b", 6, "1:13"),
         ("when: 'a and b'", 6, "1:14"),
-        ("when: \"a and b\"", 0, "1:7"),
+        ("when: \"a and b\"", 0, "1:8"),
         ("when: a and\n  b or c", 6, "2:3"),
         ("when: >-\n  a and\n  b", 6, "3:3"),
         ("when: é + b", 4, "1:11"),
