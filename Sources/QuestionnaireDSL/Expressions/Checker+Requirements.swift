@@ -30,7 +30,7 @@ extension Checker {
     /// The expression when it is a yes/no condition; otherwise reports how to make it one.
     mutating func requireCondition(_ e: TypedExpression) -> TypedExpression? {
         let at = e.range.lowerBound
-        let text = spelling(e.range)
+        var text: String { spelling(e.range) }
         switch e.type {
         case .boolean:
             return e
