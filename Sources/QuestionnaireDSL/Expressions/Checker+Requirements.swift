@@ -38,11 +38,13 @@ extension Checker {
             report(.typeMismatch, "expected a yes/no condition but this is a number; compare it, e.g. x > 0", at: at)
         case .choice(let codes):
             report(
-                .typeMismatch, "expected a yes/no condition but \(quoted(e)) is a choice; compare it with one of its codes",
+                .typeMismatch,
+                "expected a yes/no condition but \(quoted(e)) is a choice; compare it with one of its codes",
                 at: at, hint: "e.g. \(text) == '\(codes.first ?? "code")'")
         case .set(let codes):
             report(
-                .typeMismatch, "expected a yes/no condition but \(quoted(e)) is a set of codes; use 'has' to test membership",
+                .typeMismatch,
+                "expected a yes/no condition but \(quoted(e)) is a set of codes; use 'has' to test membership",
                 at: at, hint: "e.g. \(text) has '\(codes.first ?? "code")'")
         case .band(let names):
             report(

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// Kleene's three-valued logic: nil is missing.
@@ -8,18 +9,19 @@ import Testing
         value.map { .boolean($0) } ?? .declined
     }
 
-    @Test(arguments: [
-        // a, b, a and b, a or b
-        (true, true, true, true),
-        (true, false, false, true),
-        (true, nil, nil, true),
-        (false, true, false, true),
-        (false, false, false, false),
-        (false, nil, false, nil),
-        (nil, true, nil, true),
-        (nil, false, false, nil),
-        (nil, nil, nil, nil),
-    ] as [(Bool?, Bool?, Bool?, Bool?)])
+    @Test(
+        arguments: [
+            // a, b, a and b, a or b
+            (true, true, true, true),
+            (true, false, false, true),
+            (true, nil, nil, true),
+            (false, true, false, true),
+            (false, false, false, false),
+            (false, nil, false, nil),
+            (nil, true, nil, true),
+            (nil, false, false, nil),
+            (nil, nil, nil, nil),
+        ] as [(Bool?, Bool?, Bool?, Bool?)])
     func andOr(a: Bool?, b: Bool?, and: Bool?, or: Bool?) throws {
         let slots = Fixture.slots(["a": Self.slot(a), "b": Self.slot(b)])
         #expect(try Fixture.compile("a and b").boolean(slots) == and)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// Not applicable (hidden by show_if) reads as 0, false, no code or the empty set; declined,

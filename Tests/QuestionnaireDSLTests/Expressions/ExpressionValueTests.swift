@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// What expressions compute from answered items and scored needs.
@@ -64,7 +65,9 @@ import Testing
         #expect(try Fixture.compile("max(n, m, 5)", .number).number(slots) == 7)
         #expect(try Fixture.compile("count(a, b, c)", .number).number(slots) == 2)
         #expect(try Fixture.compile("count(drug_use_reasons)", .number).number(slots) == 3)
-        #expect(try Fixture.compile("count(a, drug_use_reasons, controlling_behaviours, n > 1)", .number).number(slots) == 5)
+        #expect(
+            try Fixture.compile("count(a, drug_use_reasons, controlling_behaviours, n > 1)", .number).number(slots) == 5
+        )
     }
 
     @Test func theRelationshipsScoreFromTheDesign() throws {
