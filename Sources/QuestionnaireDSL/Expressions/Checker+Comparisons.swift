@@ -25,19 +25,17 @@ extension Checker {
 
     /// Whether a value can be compared with a number; reports why not.
     private mutating func comparable(_ e: TypedExpression) -> Bool {
+        if e.type.isNumeric { return true }
         let text = spelling(e.range)
-        switch e.type {
-        case .number, .boolean, .choice:
-            return true
-        case .set:
-            report(
-                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
-                hint: "use count(\(text)) to compare how many were chosen, or 'has' to test for a code")
-        case .band(let names):
+        if case .band(let names) = e.type {
             report(
                 .typeMismatch, "\(quoted(e)) is a band; compare it with one of its band names",
                 at: e.range.lowerBound,
                 hint: "e.g. \(text) == '\(names.last ?? "high")', or use score(…) for the number")
+        } else {
+            report(
+                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
+                hint: "use count(\(text)) to compare how many were chosen, or 'has' to test for a code")
         }
         return false
     }

@@ -12,17 +12,15 @@ extension Checker {
 
     /// The expression when it reads as a number; otherwise reports why not.
     mutating func requireNumber(_ e: TypedExpression) -> TypedExpression? {
-        switch e.type {
-        case .number, .boolean, .choice:
-            return e
-        case .set:
-            report(
-                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
-                hint: "use count(\(spelling(e.range))) for how many were chosen")
-        case .band:
+        if e.type.isNumeric { return e }
+        if case .band = e.type {
             report(
                 .typeMismatch, "\(quoted(e)) is a band, not a number", at: e.range.lowerBound,
                 hint: scoreHint(for: e))
+        } else {
+            report(
+                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
+                hint: "use count(\(spelling(e.range))) for how many were chosen")
         }
         return nil
     }
