@@ -25,18 +25,17 @@ extension Checker {
 
     /// Whether a value can be compared with a number; reports why not.
     private mutating func comparable(_ e: TypedExpression) -> Bool {
+        if e.type.isNumeric { return true }
         let text = spelling(e.range)
-        switch e.type {
-        case .number, .boolean, .choice:
-            return true
-        case .set:
+        if case .band(let names) = e.type {
+            report(
+                .typeMismatch, "\(quoted(e)) is a band; compare it with one of its band names",
+                at: e.range.lowerBound,
+                hint: "e.g. \(text) == '\(names.last ?? "high")', or use score(…) for the number")
+        } else {
             report(
                 .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
                 hint: "use count(\(text)) to compare how many were chosen, or 'has' to test for a code")
-        case .band(let names):
-            report(
-                .typeMismatch, "\(quoted(e)) is a band; compare it with one of its band names",
-                at: e.range.lowerBound, hint: "e.g. \(text) == '\(names.last ?? "high")', or use score(…) for the number")
         }
         return false
     }
@@ -51,7 +50,8 @@ extension Checker {
         case .choice(let codes):
             guard op.isEquality else {
                 report(
-                    .typeMismatch, "only '==' and '!=' compare \(quoted(value)) with a code", at: value.range.lowerBound,
+                    .typeMismatch, "only '==' and '!=' compare \(quoted(value)) with a code",
+                    at: value.range.lowerBound,
                     hint: "to order by the options' values, compare with a number, e.g. \(text) \(op.rawValue) 2")
                 return nil
             }
@@ -104,7 +104,8 @@ extension Checker {
             if case .code(let code) = element.kind {
                 codes.append((code, element.range.lowerBound))
             } else {
-                let hint = if case .number = element.kind { "write it in quotes, e.g. '\(spelling(element.range))'" } else { "e.g. ['a', 'b']" }
+                var hint = "e.g. ['a', 'b']"
+                if case .number = element.kind { hint = "write it in quotes, e.g. '\(spelling(element.range))'" }
                 report(.typeMismatch, "a list after 'in' holds quoted codes", at: element.range.lowerBound, hint: hint)
             }
         }
@@ -120,7 +121,8 @@ extension Checker {
             return nil
         case .number, .boolean:
             report(
-                .typeMismatch, "'in' tests a choice or a band against codes but \(quoted(value)) is \(Self.describe(value.type))",
+                .typeMismatch,
+                "'in' tests a choice or a band against codes but \(quoted(value)) is \(Self.describe(value.type))",
                 at: value.range.lowerBound)
             return nil
         }

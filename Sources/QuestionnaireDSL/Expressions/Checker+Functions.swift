@@ -37,7 +37,8 @@ extension Checker {
             case .set:
                 report(
                     .wrongArguments, "\(name)() takes numbers but \(quoted(argument)) is a set of codes",
-                    at: argument.range.lowerBound, hint: "use count(\(spelling(argument.range))) for how many were chosen")
+                    at: argument.range.lowerBound,
+                    hint: "use count(\(spelling(argument.range))) for how many were chosen")
             case .band:
                 report(
                     .wrongArguments, "\(name)() takes numbers but \(quoted(argument)) is a band",
@@ -84,7 +85,8 @@ extension Checker {
         guard let id = singleName(function, arguments, node, takes: "a question id") else { return nil }
         if let item = scope.items[id.name] {
             let kind: TypedExpression.Kind =
-                function == .answered ? .answered(id: id.name, slot: item.slot) : .declined(id: id.name, slot: item.slot)
+                function == .answered
+                ? .answered(id: id.name, slot: item.slot) : .declined(id: id.name, slot: item.slot)
             return TypedExpression(kind, type: .boolean, range: node.range)
         }
         if scope.scores[id.name] != nil {

@@ -20,7 +20,8 @@ extension Checker {
                 .unknownName, "'\(name)' is a need or strength, not a question", at: at,
                 hint: "use score(\(name)) for its score or band(\(name)) for its band")
         } else if ExpressionFunction(rawValue: name) != nil {
-            report(.unknownName, "'\(name)' is a function; call it with its arguments", at: at, hint: "write \(name)(…)")
+            report(
+                .unknownName, "'\(name)' is a function; call it with its arguments", at: at, hint: "write \(name)(…)")
         } else {
             report(.unknownName, "unknown name '\(name)'", at: at, hint: Suggestion.didYouMean(name, among: allNames))
         }

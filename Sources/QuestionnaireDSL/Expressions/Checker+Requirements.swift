@@ -12,17 +12,15 @@ extension Checker {
 
     /// The expression when it reads as a number; otherwise reports why not.
     mutating func requireNumber(_ e: TypedExpression) -> TypedExpression? {
-        switch e.type {
-        case .number, .boolean, .choice:
-            return e
-        case .set:
-            report(
-                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
-                hint: "use count(\(spelling(e.range))) for how many were chosen")
-        case .band:
+        if e.type.isNumeric { return e }
+        if case .band = e.type {
             report(
                 .typeMismatch, "\(quoted(e)) is a band, not a number", at: e.range.lowerBound,
                 hint: scoreHint(for: e))
+        } else {
+            report(
+                .typeMismatch, "\(quoted(e)) is a set of codes, not a number", at: e.range.lowerBound,
+                hint: "use count(\(spelling(e.range))) for how many were chosen")
         }
         return nil
     }
@@ -30,7 +28,7 @@ extension Checker {
     /// The expression when it is a yes/no condition; otherwise reports how to make it one.
     mutating func requireCondition(_ e: TypedExpression) -> TypedExpression? {
         let at = e.range.lowerBound
-        let text = spelling(e.range)
+        var text: String { spelling(e.range) }
         switch e.type {
         case .boolean:
             return e
@@ -38,11 +36,13 @@ extension Checker {
             report(.typeMismatch, "expected a yes/no condition but this is a number; compare it, e.g. x > 0", at: at)
         case .choice(let codes):
             report(
-                .typeMismatch, "expected a yes/no condition but \(quoted(e)) is a choice; compare it with one of its codes",
+                .typeMismatch,
+                "expected a yes/no condition but \(quoted(e)) is a choice; compare it with one of its codes",
                 at: at, hint: "e.g. \(text) == '\(codes.first ?? "code")'")
         case .set(let codes):
             report(
-                .typeMismatch, "expected a yes/no condition but \(quoted(e)) is a set of codes; use 'has' to test membership",
+                .typeMismatch,
+                "expected a yes/no condition but \(quoted(e)) is a set of codes; use 'has' to test membership",
                 at: at, hint: "e.g. \(text) has '\(codes.first ?? "code")'")
         case .band(let names):
             report(

@@ -40,7 +40,8 @@ public struct CompiledExpression: Sendable {
     /// The value as a number (a condition gives 1 or 0); nil when missing.
     ///
     /// With `missingAsZero`, declined, don't-know and unanswered items read as not applicable
-    /// (0, false, no code, the empty set), as when prorating a score; score slots are unaffected.
+    /// (0, false, no code, the empty set), as when prorating a score; score slots are unaffected,
+    /// and `answered(x)` and `declined(x)` still test the item's real state.
     public func number(_ slots: UnsafeBufferPointer<AnswerSlot>, missingAsZero: Bool = false) -> Double? {
         precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
         return numberProgram(EvaluationContext(slots: slots, missingAsZero: missingAsZero))

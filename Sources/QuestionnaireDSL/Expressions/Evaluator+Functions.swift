@@ -3,16 +3,11 @@ extension Evaluator {
     /// A numeric function over its arguments.
     static func call(_ function: ExpressionFunction, _ arguments: [TypedExpression]) -> NumberProgram {
         switch function {
-        case .sum:
-            return fold(arguments.map(number), from: 0, +)
-        case .count:
-            return fold(arguments.map(countOf), from: 0, +)
-        case .min:
-            return fold(arguments.map(number), from: .infinity, Swift.min)
-        case .max:
-            return fold(arguments.map(number), from: -.infinity, Swift.max)
-        case .answered, .declined, .score, .band:
-            preconditionFailure("\(function) is not a numeric call")
+        case .sum: fold(arguments.map(number), +)
+        case .count: fold(arguments.map(countOf), +)
+        case .min: fold(arguments.map(number), Swift.min)
+        case .max: fold(arguments.map(number), Swift.max)
+        case .answered, .declined, .score, .band: preconditionFailure("\(function) is not a numeric call")
         }
     }
 
@@ -26,17 +21,18 @@ extension Evaluator {
         return { context in set(context).map { Double($0.nonzeroBitCount) } }
     }
 
-    /// Combines the arguments left to right; missing as soon as one is missing.
+    /// Combines the (one or more) arguments left to right; missing as soon as one is missing.
+    ///
+    /// The programs are chained pairwise into closures rather than kept in an array: a closure
+    /// read back out of an array is re-wrapped (reabstracted) on every read, which allocates.
     private static func fold(
-        _ programs: [NumberProgram], from initial: Double, _ combine: @escaping @Sendable (Double, Double) -> Double
+        _ programs: [NumberProgram], _ combine: @escaping @Sendable (Double, Double) -> Double
     ) -> NumberProgram {
-        { context in
-            var result = initial
-            for program in programs {
-                guard let value = program(context) else { return nil }
-                result = combine(result, value)
+        programs.dropFirst().reduce(programs[0]) { left, right in
+            { context in
+                guard let a = left(context), let b = right(context) else { return nil }
+                return combine(a, b)
             }
-            return result
         }
     }
 }

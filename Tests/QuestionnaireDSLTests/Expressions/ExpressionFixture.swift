@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// A small instrument's scope, and helpers to compile expressions over it and to evaluate them.

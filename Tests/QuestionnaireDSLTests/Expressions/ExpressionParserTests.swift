@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 @Suite struct ExpressionParserTests {
@@ -22,7 +23,10 @@ import Testing
         ("low_mood in ['never', 'often'] or b", "(or (in low_mood 'never' 'often') b)"),
         ("sum(n, m * 2, 3)", "(sum n (* m 2) 3)"),
         ("count(a, b or c)", "(count a (or b c))"),
-        ("afraid_of_partner * 3 + count(controlling_behaviours)", "(+ (* afraid_of_partner 3) (count controlling_behaviours))"),
+        (
+            "afraid_of_partner * 3 + count(controlling_behaviours)",
+            "(+ (* afraid_of_partner 3) (count controlling_behaviours))"
+        ),
     ])
     func precedence(text: String, shape: String) throws {
         // A number is expected so that conditions and numbers alike are accepted.

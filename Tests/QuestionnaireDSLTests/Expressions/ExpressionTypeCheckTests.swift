@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// One expected problem: the code and where it points.
