@@ -5,7 +5,7 @@
 ///     items: ["afraid_of_partner": .init(slot: 0, kind: .boolean)], scores: [:])
 /// switch ExpressionCompiler.compile("afraid_of_partner * 3", expecting: .number, in: scope) {
 /// case .success(let expression): print(expression.referencedItems)   // ["afraid_of_partner"]
-/// case .failure(let problems): print(problems.map(\.message))
+/// case .failure(let failure): print(failure.problems.map(\.message))
 /// }
 /// ```
 public enum ExpressionCompiler {
@@ -14,19 +14,19 @@ public enum ExpressionCompiler {
     /// A syntax error stops at the first mistake; name, type and code problems are all collected.
     public static func compile(
         _ text: String, expecting: ExpectedType, in scope: ExpressionScope
-    ) -> Result<CompiledExpression, [ExpressionProblem]> {
+    ) -> Result<CompiledExpression, ExpressionProblems> {
         let scalars = Array(text.unicodeScalars)
         let syntax: SyntaxNode
         do throws(SyntaxError) {
             var parser = Parser(text: scalars, tokens: try Lexer(scalars).tokens())
             syntax = try parser.parse()
         } catch {
-            return .failure([error.problem])
+            return .failure(ExpressionProblems([error.problem]))
         }
         var checker = Checker(scope: scope, text: scalars)
         guard let typed = checker.check(syntax, expecting: expecting) else {
             assert(!checker.problems.isEmpty, "the checker rejects only after reporting a problem")
-            return .failure(checker.problems)
+            return .failure(ExpressionProblems(checker.problems))
         }
         return .success(CompiledExpression(source: text, ast: typed))
     }

@@ -20,5 +20,13 @@ public struct ExpressionProblem: Sendable, Equatable {
     }
 }
 
-/// Lets `Result` carry every problem found in an expression.
-extension Array: @retroactive Error where Element == ExpressionProblem {}
+/// Every problem found in one expression, as the failure of ``ExpressionCompiler/compile(_:expecting:in:)``.
+public struct ExpressionProblems: Error, Sendable, Equatable {
+    /// The problems, in the order found.
+    public var problems: [ExpressionProblem]
+
+    /// Wraps a list of problems.
+    public init(_ problems: [ExpressionProblem]) {
+        self.problems = problems
+    }
+}

@@ -93,9 +93,9 @@ private struct CompilerRun {
         switch ExpressionCompiler.compile(text.text, expecting: type, in: scope) {
         case .success(let compiled):
             return compiled
-        case .failure(let problems):
+        case .failure(let failure):
             failed = true
-            for problem in problems {
+            for problem in failure.problems {
                 diagnostics.append(Diagnostic(
                     problem.code, problem.message, file: source.name,
                     at: text.location(ofOffset: problem.offset, in: source), hint: problem.hint))

@@ -56,7 +56,7 @@ enum Fixture {
     static func problems(_ text: String, _ expecting: ExpectedType = .boolean) -> [ExpressionProblem] {
         switch ExpressionCompiler.compile(text, expecting: expecting, in: scope) {
         case .success: []
-        case .failure(let problems): problems
+        case .failure(let failure): failure.problems
         }
     }
 
