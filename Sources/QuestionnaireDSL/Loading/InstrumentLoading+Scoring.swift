@@ -27,7 +27,7 @@ extension InstrumentLoading {
         let id = scoredID(f, kind: "need")
         let what = id.map { "the need '\($0)'" } ?? "the need"
         let title = f["title"].flatMap { context.text($0, "the title of \(what)", language: language) }
-        let target = f["target"].flatMap(self.target)
+        let target = f["target"].flatMap { context.word($0, "a priority target", as: PriorityTarget.self, code: .unknownTarget) }
         let score = f["score"].flatMap { context.scalar($0, "the score of \(what)") }
         let max = f["max"].flatMap { positiveMax($0, what) }
         let bands = f["bands"].map { self.bands($0, what) } ?? []
@@ -59,18 +59,6 @@ extension InstrumentLoading {
         return Strength(
             id: id, title: title, supports: supports.map(\.0), score: score, max: max, bands: bands, missing: missing,
             location: node.start)
-    }
-
-    private func target(_ node: YAMLNode) -> PriorityTarget? {
-        guard let text = context.string(node, "the target") else { return nil }
-        guard let target = PriorityTarget(rawValue: text) else {
-            let names = PriorityTarget.allCases.map(\.rawValue)
-            context.report(.unknownTarget, "'\(text)' is not a priority target", at: node.start,
-                           hint: Suggestion.didYouMean(text, among: names)
-                               ?? "the targets are: \(names.joined(separator: ", "))")
-            return nil
-        }
-        return target
     }
 
     private func positiveMax(_ node: YAMLNode, _ what: String) -> Double? {
@@ -117,13 +105,8 @@ extension InstrumentLoading {
         if let n = f["max_declined"].flatMap({ context.nonNegativeInteger($0, "'max_declined'") }) {
             policy.maxDeclined = n
         }
-        if let node = f["method"], let text = context.string(node, "'method'") {
-            if let method = MissingPolicy.Method(rawValue: text) {
-                policy.method = method
-            } else {
-                context.report(.invalidValue, "'\(text)' is not a missing-data method", at: node.start,
-                               hint: "the method is: \(MissingPolicy.Method.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+        if let method = f["method"].flatMap({ context.word($0, "a missing-data method", as: MissingPolicy.Method.self) }) {
+            policy.method = method
         }
         return policy
     }

@@ -47,7 +47,7 @@ extension InstrumentLoading {
         let what = id.map { "the item '\($0)'" } ?? "the item"
         let prompt = f["prompt"].flatMap { context.text($0, "the prompt of \(what)", language: language) }
         let purpose = f["purpose"].flatMap { context.text($0, "the purpose of \(what)", language: language) }
-        let type = f["type"].flatMap(itemType)
+        let type = f["type"].flatMap { context.word($0, "an item type", as: ItemType.self) }
         let (options, scale) = itemOptions(f, type: type, what: what)
         let min = f["min"].flatMap { numberBound($0, "min", type: type, what: what) }
         let max = f["max"].flatMap { numberBound($0, "max", type: type, what: what) }
@@ -69,18 +69,6 @@ extension InstrumentLoading {
             itemOrder.append(id)
         }
         return item
-    }
-
-    private func itemType(_ node: YAMLNode) -> ItemType? {
-        guard let text = context.string(node, "the item type") else { return nil }
-        guard let type = ItemType(rawValue: text) else {
-            let names = ItemType.allCases.map(\.rawValue)
-            context.report(.invalidValue, "'\(text)' is not an item type", at: node.start,
-                           hint: Suggestion.didYouMean(text, among: names)
-                               ?? "the types are: \(names.joined(separator: ", "))")
-            return nil
-        }
-        return type
     }
 
     private func itemOptions(_ f: Fields, type: ItemType?, what: String) -> ([Option], String?) {

@@ -130,6 +130,19 @@ final class LoadContext {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
+    /// One of a fixed set of words (an item type, a target, a method), reported with a
+    /// suggestion or the full list when it is none of them.
+    func word<Word: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, _ what: String, as _: Word.Type, code: DiagnosticCode = .invalidValue
+    ) -> Word? where Word.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let word = Word(rawValue: text) { return word }
+        let names = Word.allCases.map(\.rawValue)
+        report(code, "'\(text)' is not \(what)", at: node.start,
+               hint: Suggestion.didYouMean(text, among: names) ?? "it is one of: \(names.joined(separator: ", "))")
+        return nil
+    }
+
     // MARK: Lists
 
     /// A list's elements; a missing value reads as an empty list only when `emptyIfNull`.
