@@ -7,9 +7,14 @@ enum LibYAMLParser {
     /// Parses `bytes`, calling `handle` for each event until it returns false, the stream
     /// ends, or libyaml reports an error (returned).
     static func parse(_ bytes: [UInt8], _ handle: (YAMLEvent) -> Bool) -> YAMLSyntaxError? {
-        // An empty array may have no base address; give libyaml a byte to point at.
-        let count = bytes.count
-        let input = bytes.isEmpty ? [0] : bytes
+        // libyaml drops a byte order mark only when it detects the encoding itself. With the
+        // encoding fixed to UTF-8 it reads the mark as a character in column 0, so the first
+        // line's keys sit one column to the right of the next line's and the parse fails.
+        // Drop the mark here; columns then count from the first visible character.
+        let body = bytes.starts(with: byteOrderMark) ? bytes.dropFirst(byteOrderMark.count) : bytes[...]
+        // An empty buffer may have no base address; give libyaml a byte to point at.
+        let count = body.count
+        let input = body.isEmpty ? [0] : body
         return input.withUnsafeBufferPointer { buffer -> YAMLSyntaxError? in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -22,7 +27,7 @@ enum LibYAMLParser {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(parser)
+                    return syntaxError(parser, input: UnsafeBufferPointer(rebasing: buffer.prefix(count)))
                 }
                 defer { yaml_event_delete(&event) }
                 let converted = convert(event)
@@ -31,8 +36,27 @@ enum LibYAMLParser {
         }
     }
 
+    /// The UTF-8 byte order mark, `U+FEFF`.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     private static func location(_ mark: yaml_mark_t) -> SourceLocation {
         SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// The line and column of the byte at `offset`, with columns counted in characters like
+    /// libyaml's marks: every byte that does not continue a UTF-8 sequence starts one.
+    private static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in input.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -92,14 +116,16 @@ enum LibYAMLParser {
         }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t) -> YAMLSyntaxError {
+    private static func syntaxError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
         let location: SourceLocation
         switch parser.error {
         case YAML_READER_ERROR:
-            // Reader errors (bad encoding) carry a byte offset, not a mark.
-            location = SourceLocation(line: Int(parser.mark.line) + 1, column: Int(parser.mark.column) + 1)
+            // Reader errors (bad encoding) carry only a byte offset: libyaml decodes ahead of
+            // its scanner, so `parser.mark` is where scanning had got to (often 1:1), not the
+            // bad byte.
+            location = self.location(ofByte: parser.problem_offset, in: input)
         default:
             location = self.location(parser.problem_mark)
         }
