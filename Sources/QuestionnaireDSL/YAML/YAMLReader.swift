@@ -30,7 +30,7 @@ public struct YAMLReader: Sendable {
         }
         var builder = NodeBuilder(file: file, limits: limits)
         if let error = LibYAMLParser.parse(source.bytes, { builder.consume($0) }) {
-            builder.diagnostics.append(Self.diagnostic(for: error, file: file))
+            builder.diagnostics.append(Self.diagnostic(for: error, in: source))
             return (nil, builder.diagnostics)
         }
         if builder.stopped { return (nil, builder.diagnostics) }
@@ -54,34 +54,65 @@ public struct YAMLReader: Sendable {
         return .success(events)
     }
 
-    static func diagnostic(for error: YAMLSyntaxError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YAMLSyntaxError, in source: SourceFile) -> Diagnostic {
+        let file = source.name
         var message = error.problem
         if let context = error.context { message = "\(context): \(message)" }
+        var location = error.location
         var notes: [DiagnosticNote] = []
         if let contextLocation = error.contextLocation, contextLocation != error.location {
-            notes.append(DiagnosticNote(message: "the value started here", file: file, location: contextLocation))
+            if isPastText(error.location, in: source) {
+                // libyaml notices an unclosed quote or bracket only when the file runs out;
+                // the place to look at is where the unfinished value began.
+                location = contextLocation
+                notes.append(DiagnosticNote(message: "the file ends here", file: file, location: error.location))
+            } else {
+                notes.append(DiagnosticNote(message: "the value started here", file: file, location: contextLocation))
+            }
         }
         return Diagnostic(
-            .yamlSyntax, message, file: file, at: error.location,
-            hint: hint(for: error), notes: notes)
+            .yamlSyntax, message, file: file, at: location,
+            hint: hint(for: error, at: character(at: error.location, in: source)), notes: notes)
     }
 
-    private static func hint(for error: YAMLSyntaxError) -> String {
+    /// True when `location` lies after the last character of the file.
+    private static func isPastText(_ location: SourceLocation, in source: SourceFile) -> Bool {
+        guard location.line <= source.lineCount, let line = source.line(location.line) else { return true }
+        return location.line == source.lineCount && location.column > line.unicodeScalars.count
+    }
+
+    private static func character(at location: SourceLocation, in source: SourceFile) -> Unicode.Scalar? {
+        source.line(location.line)?.unicodeScalars.dropFirst(location.column - 1).first
+    }
+
+    private static func hint(for error: YAMLSyntaxError, at character: Unicode.Scalar?) -> String {
         let text = (error.problem + " " + (error.context ?? "")).lowercased()
-        if text.contains("tab") {
+        // libyaml calls a tab at the start of a line "character that cannot start any token".
+        if character == "\t" || text.contains("tab") {
             return "indent with spaces; YAML does not allow tabs for indentation"
         }
         if text.contains("quoted scalar") {
             return "close the quote; to put a quote inside single quotes, write it twice ('')"
         }
+        if text.contains("flow sequence") {
+            return "close the list with ']', and separate its items with commas"
+        }
+        if text.contains("flow mapping") {
+            return "close the mapping with '}', and separate its entries with commas"
+        }
         if text.contains("mapping values are not allowed") {
             return "a ': ' inside a value starts a new key; put the whole value in quotes"
         }
-        if text.contains("expected ':'") || text.contains("block end") || text.contains("indentation") {
+        if text.contains("expected ':'") || text.contains("expected key") || text.contains("expected '-'")
+            || text.contains("block end") || text.contains("indentation")
+        {
             return "check the indentation of this line against the lines above it"
         }
         if text.contains("cannot start any token") {
             return "this character cannot begin a value; put the value in quotes"
+        }
+        if text.contains("control characters") {
+            return "remove the invisible control character; text may hold tabs and line breaks only"
         }
         if text.contains("utf-8") || text.contains("invalid leading") || text.contains("invalid trailing") {
             return "save the file as UTF-8"
