@@ -24,13 +24,14 @@ enum LibYAMLParser {
             // libyaml keeps this pointer: the whole loop stays inside the closure.
             yaml_parser_set_input_string(&parser, buffer.baseAddress, count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var counter = LocationCounter(UnsafeBufferPointer(rebasing: buffer.prefix(count)))
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(parser, input: UnsafeBufferPointer(rebasing: buffer.prefix(count)))
+                    return syntaxError(parser, counter: counter)
                 }
                 defer { yaml_event_delete(&event) }
-                let converted = convert(event)
+                let converted = convert(event, counter: &counter)
                 if !handle(converted) || event.type == YAML_STREAM_END_EVENT { return nil }
             }
         }
@@ -38,26 +39,6 @@ enum LibYAMLParser {
 
     /// The UTF-8 byte order mark, `U+FEFF`.
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    private static func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
-    /// The line and column of the byte at `offset`, with columns counted in characters like
-    /// libyaml's marks: every byte that does not continue a UTF-8 sequence starts one.
-    private static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for byte in input.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return SourceLocation(line: line, column: column)
-    }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
@@ -69,7 +50,9 @@ enum LibYAMLParser {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    private static func convert(_ event: yaml_event_t) -> YAMLEvent {
+    /// Converts an event; `counter` moves on to the event's start. Its end is counted on a
+    /// copy, because the next event may start before this one ends (a mapping's end).
+    private static func convert(_ event: yaml_event_t, counter: inout LocationCounter) -> YAMLEvent {
         var anchor: String?
         var tag: String?
         let kind: YAMLEvent.Kind
@@ -101,9 +84,10 @@ enum LibYAMLParser {
         case YAML_MAPPING_END_EVENT: kind = .mappingEnd
         default: kind = .streamEnd
         }
-        return YAMLEvent(
-            kind: kind, anchor: anchor, tag: tag,
-            start: location(event.start_mark), end: location(event.end_mark))
+        let start = counter.location(ofCharacter: event.start_mark.index)
+        var ahead = counter
+        let end = ahead.location(ofCharacter: event.end_mark.index)
+        return YAMLEvent(kind: kind, anchor: anchor, tag: tag, start: start, end: end)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
@@ -116,7 +100,9 @@ enum LibYAMLParser {
         }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -> YAMLSyntaxError {
+    /// The error libyaml reported; `counter` is a copy, as the marks may lie behind it.
+    private static func syntaxError(_ parser: yaml_parser_t, counter: LocationCounter) -> YAMLSyntaxError {
+        var counter = counter
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
         let location: SourceLocation
@@ -125,12 +111,12 @@ enum LibYAMLParser {
             // Reader errors (bad encoding) carry only a byte offset: libyaml decodes ahead of
             // its scanner, so `parser.mark` is where scanning had got to (often 1:1), not the
             // bad byte.
-            location = self.location(ofByte: parser.problem_offset, in: input)
+            location = counter.location(ofByte: parser.problem_offset)
         default:
-            location = self.location(parser.problem_mark)
+            location = counter.location(ofCharacter: parser.problem_mark.index)
         }
         return YAMLSyntaxError(
             problem: problem, location: location, context: context,
-            contextLocation: context == nil ? nil : self.location(parser.context_mark))
+            contextLocation: context == nil ? nil : counter.location(ofCharacter: parser.context_mark.index))
     }
 }
