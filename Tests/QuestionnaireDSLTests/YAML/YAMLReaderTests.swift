@@ -20,6 +20,11 @@ import Testing
         ("名前: 1️⃣\"日本語\"\n次: y", "日本語"),
         ("a: é\n1️⃣ü: b", "ü"),
         ("a: b\r\nc: 1️⃣d\r\n", "d"),
+        // Lines end only at a line feed, as in the SourceFile a diagnostic quotes; libyaml
+        // (YAML 1.1) also ends them at U+2028, U+0085 and a lone carriage return.
+        ("a: \"x\u{2028}y\"\nb: 1️⃣c", "c"),
+        ("a: \"x\u{85}y\"\nb: 1️⃣c", "c"),
+        ("a: b\rc: 1️⃣d\n", "d"),
     ])
     func nodeStartsAtMarker(marked: String, text: String) throws {
         let marked = MarkedSource(marked)
@@ -181,6 +186,14 @@ import Testing
 
     @Test func unclosedQuoteNotesWhereTheFileEnds() {
         let marked = MarkedSource("a: 1️⃣'abc\nb: c\n2️⃣")
+        let (_, diagnostics) = YAMLReader().read(marked.source)
+        #expect(diagnostics.first?.location == marked[1])
+        #expect(diagnostics.first?.notes.map(\.location) == [marked[2]])
+    }
+
+    @Test func endOfFileWithoutLineBreakIsOnTheLastLine() {
+        // libyaml puts the end of the stream on a line of its own after such a file.
+        let marked = MarkedSource("a: b\nc: 1️⃣[x, y2️⃣")
         let (_, diagnostics) = YAMLReader().read(marked.source)
         #expect(diagnostics.first?.location == marked[1])
         #expect(diagnostics.first?.notes.map(\.location) == [marked[2]])
