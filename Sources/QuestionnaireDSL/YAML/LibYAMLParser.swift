@@ -115,8 +115,11 @@ enum LibYAMLParser {
         default:
             location = counter.location(ofCharacter: parser.problem_mark.index)
         }
+        let found = counter.character
+        let atEnd = counter.isAtEnd
         return YAMLSyntaxError(
             problem: problem, location: location, context: context,
-            contextLocation: context == nil ? nil : counter.location(ofCharacter: parser.context_mark.index))
+            contextLocation: context == nil ? nil : counter.location(ofCharacter: parser.context_mark.index),
+            found: found, atEndOfInput: atEnd)
     }
 }

@@ -35,6 +35,17 @@ struct LocationCounter {
         return SourceLocation(line: line, column: column)
     }
 
+    /// The character at the cursor; nil at the end of the input or at a byte that is not UTF-8.
+    var character: Unicode.Scalar? {
+        var bytes = self.bytes[offset...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&bytes) { return scalar }
+        return nil
+    }
+
+    /// True when the cursor has passed every byte.
+    var isAtEnd: Bool { offset >= bytes.count }
+
     /// Moves past one character: a byte that does not continue a UTF-8 sequence, and the
     /// continuation bytes after it (counted this way, invalid bytes cannot stall the cursor).
     private mutating func step() {

@@ -30,7 +30,7 @@ public struct YAMLReader: Sendable {
         }
         var builder = NodeBuilder(file: file, limits: limits)
         if let error = LibYAMLParser.parse(source.bytes, { builder.consume($0) }) {
-            builder.diagnostics.append(Self.diagnostic(for: error, in: source))
+            builder.diagnostics.append(Self.diagnostic(for: error, file: file))
             return (nil, builder.diagnostics)
         }
         if builder.stopped { return (nil, builder.diagnostics) }
@@ -54,14 +54,13 @@ public struct YAMLReader: Sendable {
         return .success(events)
     }
 
-    static func diagnostic(for error: YAMLSyntaxError, in source: SourceFile) -> Diagnostic {
-        let file = source.name
+    static func diagnostic(for error: YAMLSyntaxError, file: String) -> Diagnostic {
         var message = error.problem
         if let context = error.context { message = "\(context): \(message)" }
         var location = error.location
         var notes: [DiagnosticNote] = []
         if let contextLocation = error.contextLocation, contextLocation != error.location {
-            if isPastText(error.location, in: source) {
+            if error.atEndOfInput {
                 // libyaml notices an unclosed quote or bracket only when the file runs out;
                 // the place to look at is where the unfinished value began.
                 location = contextLocation
@@ -72,23 +71,13 @@ public struct YAMLReader: Sendable {
         }
         return Diagnostic(
             .yamlSyntax, message, file: file, at: location,
-            hint: hint(for: error, at: character(at: error.location, in: source)), notes: notes)
+            hint: hint(for: error), notes: notes)
     }
 
-    /// True when `location` lies after the last character of the file.
-    private static func isPastText(_ location: SourceLocation, in source: SourceFile) -> Bool {
-        guard location.line <= source.lineCount, let line = source.line(location.line) else { return true }
-        return location.line == source.lineCount && location.column > line.unicodeScalars.count
-    }
-
-    private static func character(at location: SourceLocation, in source: SourceFile) -> Unicode.Scalar? {
-        source.line(location.line)?.unicodeScalars.dropFirst(location.column - 1).first
-    }
-
-    private static func hint(for error: YAMLSyntaxError, at character: Unicode.Scalar?) -> String {
+    private static func hint(for error: YAMLSyntaxError) -> String {
         let text = (error.problem + " " + (error.context ?? "")).lowercased()
         // libyaml calls a tab at the start of a line "character that cannot start any token".
-        if character == "\t" || text.contains("tab") {
+        if error.found == "\t" || text.contains("tab") {
             return "indent with spaces; YAML does not allow tabs for indentation"
         }
         if text.contains("quoted scalar") {
@@ -116,6 +105,9 @@ public struct YAMLReader: Sendable {
         }
         if text.contains("utf-8") || text.contains("invalid leading") || text.contains("invalid trailing") {
             return "save the file as UTF-8"
+        }
+        if error.atEndOfInput {
+            return "the file ends before this value is complete; look above for an unclosed '[', '{' or quote"
         }
         return "check the YAML syntax near this point"
     }
