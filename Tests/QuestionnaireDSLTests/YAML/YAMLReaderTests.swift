@@ -172,6 +172,10 @@ import Testing
         ("unclosed double quote", "a: 1️⃣\"abc\n", "close the quote"),
         ("unclosed list", "a: 1️⃣[x, y\n", "']'"),
         ("unclosed mapping", "a: 1️⃣{x: 1,\n  y: 2\n", "'}'"),
+        ("tab as indentation, Windows line ends", "a: b\r\nc:\r\n1️⃣\td: e\r\n", "tabs"),
+        ("unclosed quote, Windows line ends", "a: b\r\nc: 1️⃣'x\r\nd: e\r\n", "close the quote"),
+        // After a comma libyaml expects another item and names no list; it stops at the end.
+        ("unclosed list ending in a comma", "a: [x,\n# note\n1️⃣", "unclosed '['"),
     ])
     func syntaxErrorIsLocatedWithAHint(_ mistake: String, marked: String, hintWords: String) throws {
         let marked = MarkedSource(marked)
