@@ -56,17 +56,19 @@ import Testing
             slowest = max(slowest, clock.measure { result = YAMLReader().read(source) })
             let (node, diagnostics) = result
             if node == nil { outcomes.refusals += 1 } else { outcomes.nodes += 1 }
-            if let problem = Self.problem(node: node, diagnostics: diagnostics, source: source) {
-                problems.append("iteration \(iteration): \(problem)\n  input: \(String(reflecting: source.text))")
+            var problem = Self.problem(node: node, diagnostics: diagnostics, source: source)
+            // The raw event stream goes through the same parser, with no limits but size.
+            if case .failure(let error) = YAMLReader.events(source), !Self.isInside(error.location, source) {
+                problem = "events: location outside the file: \(error.location) \(error.problem)"
             }
-            if case .failure(let error) = YAMLReader.events(source), error.location.line < 1 || error.location.column < 1 {
-                problems.append("iteration \(iteration): events error at \(error.location)")
+            if let problem {
+                problems.append("iteration \(iteration): \(problem)\n  input: \(String(reflecting: source.text))")
             }
         }
         #expect(problems.isEmpty, "\(problems.count) bad reads; first: \(problems.prefix(3).joined(separator: "\n"))")
         #expect(slowest < .seconds(1))
-        // The damage must leave some inputs readable and refuse others, or it tests little.
-        // (Truncating often leaves valid YAML; deep nesting and alias bombs never do.)
+        // The damage must refuse some inputs, or it tests little; truncating and copying
+        // slices must also leave some readable, or the seeds only ever test refusals.
         #expect(outcomes.refusals > 0)
         if mutation == .truncate || mutation == .duplicateSlice { #expect(outcomes.nodes > 0) }
     }
@@ -77,19 +79,21 @@ import Testing
         if node == nil, errors.isEmpty {
             return "no node and no error"
         }
-        // Characters per line, counting a final "\r" and any bytes that are not UTF-8: a
-        // location may be on any of them or just past the last.
+        for error in errors where error.code != .yamlTooLarge {
+            guard let location = error.location else { return "unlocated: \(error)" }
+            guard isInside(location, source) else { return "location outside the file: \(error)" }
+        }
+        return nil
+    }
+
+    /// True when `location` is on a line of the file, on one of its characters or just past
+    /// the last. Characters are counted as the reader counts them: a final "\r" and each
+    /// byte that is not UTF-8 count as one; a byte order mark does not.
+    private static func isInside(_ location: Location, _ source: SourceFile) -> Bool {
         var lineLengths = source.bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { line in line.count { $0 & 0xC0 != 0x80 } }
         if source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineLengths[0] -= 1 }
-        for error in errors where error.code != .yamlTooLarge {
-            guard let location = error.location else { return "unlocated: \(error)" }
-            guard location.line >= 1, location.line <= lineLengths.count, location.column >= 1,
-                location.column <= lineLengths[location.line - 1] + 1
-            else {
-                return "location outside the file: \(error)"
-            }
-        }
-        return nil
+        return location.line >= 1 && location.line <= lineLengths.count
+            && location.column >= 1 && location.column <= lineLengths[location.line - 1] + 1
     }
 }
