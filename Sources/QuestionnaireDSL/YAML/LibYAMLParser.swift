@@ -50,8 +50,8 @@ enum LibYAMLParser {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    /// Converts an event; `counter` moves on to the event's start. Its end is counted on a
-    /// copy, because the next event may start before this one ends (a mapping's end).
+    /// Converts an event; `counter` moves on to the event's start. The end is counted on a
+    /// copy, so the cursor relies only on start marks coming in order.
     private static func convert(_ event: yaml_event_t, counter: inout LocationCounter) -> YAMLEvent {
         var anchor: String?
         var tag: String?
