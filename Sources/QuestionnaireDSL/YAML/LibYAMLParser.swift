@@ -7,9 +7,14 @@ enum LibYAMLParser {
     /// Parses `bytes`, calling `handle` for each event until it returns false, the stream
     /// ends, or libyaml reports an error (returned).
     static func parse(_ bytes: [UInt8], _ handle: (YAMLEvent) -> Bool) -> YAMLSyntaxError? {
-        // An empty array may have no base address; give libyaml a byte to point at.
-        let count = bytes.count
-        let input = bytes.isEmpty ? [0] : bytes
+        // libyaml drops a byte order mark only when it detects the encoding itself. With the
+        // encoding fixed to UTF-8 it reads the mark as a character in column 0, so the first
+        // line's keys sit one column to the right of the next line's and the parse fails.
+        // Drop the mark here; columns then count from the first visible character.
+        let body = bytes.starts(with: byteOrderMark) ? bytes.dropFirst(byteOrderMark.count) : bytes[...]
+        // An empty buffer may have no base address; give libyaml a byte to point at.
+        let count = body.count
+        let input = body.isEmpty ? [0] : body
         return input.withUnsafeBufferPointer { buffer -> YAMLSyntaxError? in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -19,21 +24,21 @@ enum LibYAMLParser {
             // libyaml keeps this pointer: the whole loop stays inside the closure.
             yaml_parser_set_input_string(&parser, buffer.baseAddress, count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var counter = LocationCounter(UnsafeBufferPointer(rebasing: buffer.prefix(count)))
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(parser)
+                    return syntaxError(parser, counter: counter)
                 }
                 defer { yaml_event_delete(&event) }
-                let converted = convert(event)
+                let converted = convert(event, counter: &counter)
                 if !handle(converted) || event.type == YAML_STREAM_END_EVENT { return nil }
             }
         }
     }
 
-    private static func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
+    /// The UTF-8 byte order mark, `U+FEFF`.
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
@@ -45,7 +50,9 @@ enum LibYAMLParser {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    private static func convert(_ event: yaml_event_t) -> YAMLEvent {
+    /// Converts an event; `counter` moves on to the event's start. The end is counted on a
+    /// copy, so the cursor relies only on start marks coming in order.
+    private static func convert(_ event: yaml_event_t, counter: inout LocationCounter) -> YAMLEvent {
         var anchor: String?
         var tag: String?
         let kind: YAMLEvent.Kind
@@ -77,9 +84,10 @@ enum LibYAMLParser {
         case YAML_MAPPING_END_EVENT: kind = .mappingEnd
         default: kind = .streamEnd
         }
-        return YAMLEvent(
-            kind: kind, anchor: anchor, tag: tag,
-            start: location(event.start_mark), end: location(event.end_mark))
+        let start = counter.location(ofCharacter: event.start_mark.index)
+        var ahead = counter
+        let end = ahead.location(ofCharacter: event.end_mark.index)
+        return YAMLEvent(kind: kind, anchor: anchor, tag: tag, start: start, end: end)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
@@ -92,19 +100,26 @@ enum LibYAMLParser {
         }
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t) -> YAMLSyntaxError {
+    /// The error libyaml reported; `counter` is a copy, as the marks may lie behind it.
+    private static func syntaxError(_ parser: yaml_parser_t, counter: LocationCounter) -> YAMLSyntaxError {
+        var counter = counter
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
         let location: SourceLocation
         switch parser.error {
         case YAML_READER_ERROR:
-            // Reader errors (bad encoding) carry a byte offset, not a mark.
-            location = SourceLocation(line: Int(parser.mark.line) + 1, column: Int(parser.mark.column) + 1)
+            // Reader errors (bad encoding) carry only a byte offset: libyaml decodes ahead of
+            // its scanner, so `parser.mark` is where scanning had got to (often 1:1), not the
+            // bad byte.
+            location = counter.location(ofByte: parser.problem_offset)
         default:
-            location = self.location(parser.problem_mark)
+            location = counter.location(ofCharacter: parser.problem_mark.index)
         }
+        let found = counter.character
+        let atEnd = counter.isAtEnd
         return YAMLSyntaxError(
             problem: problem, location: location, context: context,
-            contextLocation: context == nil ? nil : self.location(parser.context_mark))
+            contextLocation: context == nil ? nil : counter.location(ofCharacter: parser.context_mark.index),
+            found: found, atEndOfInput: atEnd)
     }
 }

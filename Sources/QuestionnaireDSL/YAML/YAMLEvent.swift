@@ -39,4 +39,9 @@ public struct YAMLSyntaxError: Error, Sendable, Equatable {
     public var context: String?
     /// Where the context started.
     public var contextLocation: SourceLocation?
+    /// The character libyaml stopped at, when it stopped at a readable one.
+    public var found: Unicode.Scalar?
+    /// True when libyaml met the problem only at the end of the input, as it does with an
+    /// unclosed quote or bracket.
+    public var atEndOfInput = false
 }

@@ -57,34 +57,57 @@ public struct YAMLReader: Sendable {
     static func diagnostic(for error: YAMLSyntaxError, file: String) -> Diagnostic {
         var message = error.problem
         if let context = error.context { message = "\(context): \(message)" }
+        var location = error.location
         var notes: [DiagnosticNote] = []
         if let contextLocation = error.contextLocation, contextLocation != error.location {
-            notes.append(DiagnosticNote(message: "the value started here", file: file, location: contextLocation))
+            if error.atEndOfInput {
+                // libyaml notices an unclosed quote or bracket only when the file runs out;
+                // the place to look at is where the unfinished value began.
+                location = contextLocation
+                notes.append(DiagnosticNote(message: "the file ends here", file: file, location: error.location))
+            } else {
+                notes.append(DiagnosticNote(message: "the value started here", file: file, location: contextLocation))
+            }
         }
         return Diagnostic(
-            .yamlSyntax, message, file: file, at: error.location,
+            .yamlSyntax, message, file: file, at: location,
             hint: hint(for: error), notes: notes)
     }
 
     private static func hint(for error: YAMLSyntaxError) -> String {
         let text = (error.problem + " " + (error.context ?? "")).lowercased()
-        if text.contains("tab") {
+        // libyaml calls a tab at the start of a line "character that cannot start any token".
+        if error.found == "\t" || text.contains("tab") {
             return "indent with spaces; YAML does not allow tabs for indentation"
         }
         if text.contains("quoted scalar") {
             return "close the quote; to put a quote inside single quotes, write it twice ('')"
         }
+        if text.contains("flow sequence") {
+            return "close the list with ']', and separate its items with commas"
+        }
+        if text.contains("flow mapping") {
+            return "close the mapping with '}', and separate its entries with commas"
+        }
         if text.contains("mapping values are not allowed") {
             return "a ': ' inside a value starts a new key; put the whole value in quotes"
         }
-        if text.contains("expected ':'") || text.contains("block end") || text.contains("indentation") {
+        if text.contains("expected ':'") || text.contains("expected key") || text.contains("expected '-'")
+            || text.contains("block end") || text.contains("indentation")
+        {
             return "check the indentation of this line against the lines above it"
         }
         if text.contains("cannot start any token") {
             return "this character cannot begin a value; put the value in quotes"
         }
+        if text.contains("control characters") {
+            return "remove the invisible control character; text may hold tabs and line breaks only"
+        }
         if text.contains("utf-8") || text.contains("invalid leading") || text.contains("invalid trailing") {
             return "save the file as UTF-8"
+        }
+        if error.atEndOfInput {
+            return "the file ends before this value is complete; look above for an unclosed '[', '{' or quote"
         }
         return "check the YAML syntax near this point"
     }
