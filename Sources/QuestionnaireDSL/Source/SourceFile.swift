@@ -6,16 +6,18 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// The text decoded as UTF-8 (invalid bytes replaced), for quoting lines.
     public let text: String
-    private let lines: [Substring]
+    private let lines: [String]
 
     /// Creates a source file from its display name and raw bytes.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
         self.text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        self.lines = lines
+        // Split the bytes, not the Characters: in Swift "\r\n" is one Character.
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        self.lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Creates a source file from its display name and text.
@@ -26,7 +28,7 @@ public struct SourceFile: Sendable {
     /// The text of a 1-based line without its line break, or nil past the end.
     public func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
+        var line = lines[number - 1][...]
         if line.hasSuffix("\r") { line = line.dropLast() }
         return line
     }

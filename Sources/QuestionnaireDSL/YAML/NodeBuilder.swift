@@ -85,8 +85,8 @@ struct NodeBuilder {
         guard nodeCount <= limits.maxNodes else {
             return fail(Diagnostic(
                 .yamlAliasLimit,
-                "the document expands to more than \(limits.maxNodes) nodes once its aliases are followed",
-                file: file, at: location, hint: "use fewer aliases, or write the values out"))
+                "the document has more than \(limits.maxNodes) values, counting each alias as a copy of what it names",
+                file: file, at: location, hint: "an instrument needs far fewer; look for aliases that repeat large parts many times"))
         }
         return true
     }
