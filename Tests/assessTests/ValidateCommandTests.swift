@@ -16,8 +16,10 @@ import Testing
         """
 
     @Test func shippedInstrumentsAreValid() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Instruments").path)
-            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Instruments/\($0)" }
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: CLI.root.appendingPathComponent("Instruments").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.sorted().map { "Instruments/\($0)" }
         #expect(files.count >= 2)
         let result = try CLI.run(["validate"] + files)
         #expect(result.status == 0, "\(result.stdout)")
@@ -30,7 +32,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("\(path):10:9: error[missing-key]: an item has no 'prompt'"))
         #expect(result.stdout.contains("\(path):10:24: error[unknown-key]: unknown key 'promt' in an item"))
-        #expect(result.stdout.contains("   10 |       - {id: low_mood, promt: Have you felt low lately?, type: yes_no}"))
+        #expect(
+            result.stdout.contains("   10 |       - {id: low_mood, promt: Have you felt low lately?, type: yes_no}"))
         #expect(result.stdout.contains("      | " + String(repeating: " ", count: 23) + "^"))
         #expect(result.stdout.contains("= hint: did you mean 'prompt'?"))
         #expect(result.stdout.hasSuffix("1 file checked: 2 errors, 0 warnings\n"))

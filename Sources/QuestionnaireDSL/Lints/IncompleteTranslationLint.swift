@@ -16,12 +16,17 @@ public struct IncompleteTranslationLint: Lint {
         }
         var findings: [Diagnostic] = []
         for (owner, text) in texts {
-            let missing = languages.filter { wanted in !text.languages.contains { $0 != nil && LanguageTag.serves($0, wanted) } }
+            let missing = languages.filter { wanted in
+                !text.languages.contains { $0 != nil && LanguageTag.serves($0, wanted) }
+            }
             guard !missing.isEmpty, let first = text.translations.first else { continue }
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            findings.append(input.diagnostic(
-                code, "\(owner) has no \(list) text, though other texts do", at: first.source.start,
-                hint: "add \(missing.map { "\($0): …" }.joined(separator: ", ")) so the whole interview can be given in that language"))
+            findings.append(
+                input.diagnostic(
+                    code, "\(owner) has no \(list) text, though other texts do", at: first.source.start,
+                    hint:
+                        "add \(missing.map { "\($0): …" }.joined(separator: ", ")) so the whole interview can be given in that language"
+                ))
         }
         return findings
     }

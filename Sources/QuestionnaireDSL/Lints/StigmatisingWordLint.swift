@@ -43,10 +43,11 @@ public struct StigmatisingWordLint: Lint {
                         instead = "the woman, or her support"
                     }
                     guard let instead else { continue }
-                    findings.append(input.diagnostic(
-                        code, "'\(word.text)' in \(owner) labels a person", 
-                        at: translation.source.location(ofOffset: word.offset, in: input.source),
-                        hint: "say '\(instead)' instead"))
+                    findings.append(
+                        input.diagnostic(
+                            code, "'\(word.text)' in \(owner) labels a person",
+                            at: translation.source.location(ofOffset: word.offset, in: input.source),
+                            hint: "say '\(instead)' instead"))
                 }
             }
         }

@@ -69,14 +69,16 @@ public struct AnswerReader: Sendable {
     private func priorities(_ node: YAMLNode, context: LoadContext) -> [String] {
         let ids = context.idList(node, "'\(Self.prioritiesKey)'")
         if ids.count > Self.maxPriorities {
-            context.report(.invalidValue, "her priorities list \(ids.count) needs; at most \(Self.maxPriorities) are asked for",
-                           at: node.start, hint: "keep the three that matter most to her, most important first")
+            context.report(
+                .invalidValue, "her priorities list \(ids.count) needs; at most \(Self.maxPriorities) are asked for",
+                at: node.start, hint: "keep the three that matter most to her, most important first")
         }
         var seen = Set<String>()
         return ids.compactMap { id, location in
             guard needs.contains(id) else {
-                context.report(.unknownReference, "'\(Self.prioritiesKey)' names '\(id)', which is not a need", at: location,
-                               hint: Suggestion.didYouMean(id, among: needs) ?? "name needs by their ids")
+                context.report(
+                    .unknownReference, "'\(Self.prioritiesKey)' names '\(id)', which is not a need", at: location,
+                    hint: Suggestion.didYouMean(id, among: needs) ?? "name needs by their ids")
                 return nil
             }
             guard seen.insert(id).inserted else {
@@ -94,8 +96,9 @@ public struct AnswerReader: Sendable {
             word == AnswerValue.declinedWord || word == AnswerValue.dontKnowWord
         {
             if item.required {
-                context.report(.invalidValue, "'\(item.id)' is required and cannot be left unanswered", at: node.start,
-                               hint: "give an answer, or remove 'required' from the item")
+                context.report(
+                    .invalidValue, "'\(item.id)' is required and cannot be left unanswered", at: node.start,
+                    hint: "give an answer, or remove 'required' from the item")
                 return nil
             }
             return word == AnswerValue.declinedWord ? .declined : .dontKnow
@@ -113,13 +116,17 @@ public struct AnswerReader: Sendable {
         case .number:
             guard let number = context.number(node, what) else { return nil }
             if let min = item.min, number < min {
-                context.report(.invalidValue, "\(what) is \(LoadContext.format(number)), below its minimum \(LoadContext.format(min))",
-                               at: node.start)
+                context.report(
+                    .invalidValue,
+                    "\(what) is \(LoadContext.format(number)), below its minimum \(LoadContext.format(min))",
+                    at: node.start)
                 return nil
             }
             if let max = item.max, number > max {
-                context.report(.invalidValue, "\(what) is \(LoadContext.format(number)), above its maximum \(LoadContext.format(max))",
-                               at: node.start)
+                context.report(
+                    .invalidValue,
+                    "\(what) is \(LoadContext.format(number)), above its maximum \(LoadContext.format(max))",
+                    at: node.start)
                 return nil
             }
             return .number(number)
@@ -128,8 +135,9 @@ public struct AnswerReader: Sendable {
         case .date:
             guard let text = context.string(node, what) else { return nil }
             guard DateText.isValid(text) else {
-                context.report(.invalidValue, "\(what) '\(text)' is not a date", at: node.start,
-                               hint: "write dates as YYYY-MM-DD, e.g. 2026-03-01")
+                context.report(
+                    .invalidValue, "\(what) '\(text)' is not a date", at: node.start,
+                    hint: "write dates as YYYY-MM-DD, e.g. 2026-03-01")
                 return nil
             }
             return .text(text)
@@ -144,8 +152,9 @@ public struct AnswerReader: Sendable {
             return option.code
         }
         let codes = item.options.map(\.code)
-        context.report(.invalidValue, "'\(text)' is not one of the options of '\(item.id)'", at: node.start,
-                       hint: Suggestion.didYouMean(text, among: codes) ?? "the options are: \(codes.joined(separator: ", "))")
+        context.report(
+            .invalidValue, "'\(text)' is not one of the options of '\(item.id)'", at: node.start,
+            hint: Suggestion.didYouMean(text, among: codes) ?? "the options are: \(codes.joined(separator: ", "))")
         return nil
     }
 }
@@ -157,7 +166,10 @@ enum DateText {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
-        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let days = [
+            31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+            31,
+        ]
         return (1...12).contains(month) && (1...days[month - 1]).contains(day)
     }
 }

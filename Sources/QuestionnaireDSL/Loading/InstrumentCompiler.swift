@@ -96,9 +96,10 @@ private struct CompilerRun {
         case .failure(let failure):
             failed = true
             for problem in failure.problems {
-                diagnostics.append(Diagnostic(
-                    problem.code, problem.message, file: source.name,
-                    at: text.location(ofOffset: problem.offset, in: source), hint: problem.hint))
+                diagnostics.append(
+                    Diagnostic(
+                        problem.code, problem.message, file: source.name,
+                        at: text.location(ofOffset: problem.offset, in: source), hint: problem.hint))
             }
             return nil
         }
@@ -108,23 +109,31 @@ private struct CompilerRun {
     /// known only once every question is answered).
     private mutating func showIf(_ text: ExpressionSource, before index: Int, owner: String) -> CompiledExpression? {
         guard let compiled = expression(text, .boolean) else { return nil }
-        for (id, slot) in zip(compiled.referencedItemSlots.indices.map { compiled.referencedItems[$0] },
-                              compiled.referencedItemSlots) where slot >= index {
+        for (id, slot) in zip(
+            compiled.referencedItemSlots.indices.map { compiled.referencedItems[$0] },
+            compiled.referencedItemSlots) where slot >= index
+        {
             let offset = Self.offset(of: id, in: text.text)
-            let later = index < items.count && slot == index
+            let later =
+                index < items.count && slot == index
                 ? "the show_if of \(owner) refers to '\(id)' itself"
                 : "the show_if of \(owner) refers to '\(id)', which is asked later"
-            diagnostics.append(Diagnostic(
-                .showIfOrder, later, file: source.name, at: text.location(ofOffset: offset, in: source),
-                hint: "a question can depend only on answers given before it; move '\(id)' earlier",
-                notes: [DiagnosticNote(message: "'\(id)' is asked here", file: source.name, location: items[slot].location)]))
+            diagnostics.append(
+                Diagnostic(
+                    .showIfOrder, later, file: source.name, at: text.location(ofOffset: offset, in: source),
+                    hint: "a question can depend only on answers given before it; move '\(id)' earlier",
+                    notes: [
+                        DiagnosticNote(
+                            message: "'\(id)' is asked here", file: source.name, location: items[slot].location)
+                    ]))
             failed = true
         }
         if let id = compiled.referencedScores.first {
-            diagnostics.append(Diagnostic(
-                .showIfOrder, "the show_if of \(owner) uses the score of '\(id)', which is known only at the end",
-                file: source.name, at: text.location(ofOffset: Self.offset(of: id, in: text.text), in: source),
-                hint: "base show_if on earlier answers instead"))
+            diagnostics.append(
+                Diagnostic(
+                    .showIfOrder, "the show_if of \(owner) uses the score of '\(id)', which is known only at the end",
+                    file: source.name, at: text.location(ofOffset: Self.offset(of: id, in: text.text), in: source),
+                    hint: "base show_if on earlier answers instead"))
             failed = true
         }
         return compiled
@@ -148,7 +157,8 @@ private struct CompilerRun {
     private mutating func scoreOrder(needs: [CompiledExpression], strengths: [CompiledExpression])
         -> [CompiledInstrument.ScoreRef]?
     {
-        let refs: [CompiledInstrument.ScoreRef] = needs.indices.map { .need($0) } + strengths.indices.map { .strength($0) }
+        let refs: [CompiledInstrument.ScoreRef] =
+            needs.indices.map { .need($0) } + strengths.indices.map { .strength($0) }
         let ids = instrument.needs.map(\.id) + instrument.strengths.map(\.id)
         let expressions = needs + strengths
         let sources = instrument.needs.map(\.score) + instrument.strengths.map(\.score)
@@ -162,10 +172,11 @@ private struct CompilerRun {
             if state[n] == 2 || reported { return }
             if state[n] == 1 {
                 let cycle = (path.drop { $0 != n } + [n]).map { ids[$0] }
-                diagnostics.append(Diagnostic(
-                    .scoreCycle, "scores refer to each other in a circle: \(cycle.joined(separator: " → "))",
-                    file: source.name, at: sources[n].start,
-                    hint: "a score may use score() or band() only of scores that do not use it in turn"))
+                diagnostics.append(
+                    Diagnostic(
+                        .scoreCycle, "scores refer to each other in a circle: \(cycle.joined(separator: " → "))",
+                        file: source.name, at: sources[n].start,
+                        hint: "a score may use score() or band() only of scores that do not use it in turn"))
                 reported = true
                 return
             }
@@ -177,7 +188,10 @@ private struct CompilerRun {
             order.append(refs[n])
         }
         for n in ids.indices { visit(n) }
-        if reported { failed = true; return nil }
+        if reported {
+            failed = true
+            return nil
+        }
         return order
     }
 }

@@ -106,8 +106,9 @@ final class InstrumentLoading {
     private func languageTag(_ node: YAMLNode) -> String? {
         guard let tag = context.string(node, "the instrument language") else { return nil }
         guard LanguageTag.isWellFormed(tag) else {
-            context.report(.invalidValue, "'\(tag)' is not a language tag", at: node.start,
-                           hint: "use a tag such as en-GB, en or cy")
+            context.report(
+                .invalidValue, "'\(tag)' is not a language tag", at: node.start,
+                hint: "use a tag such as en-GB, en or cy")
             return nil
         }
         return tag
@@ -119,8 +120,9 @@ final class InstrumentLoading {
         guard let text = context.string(node, "the instrument version") else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
-            context.report(.invalidValue, "the version '\(text)' is not of the form MAJOR.MINOR.PATCH",
-                           at: node.start, hint: "write a semantic version such as 1.0.0")
+            context.report(
+                .invalidValue, "the version '\(text)' is not of the form MAJOR.MINOR.PATCH",
+                at: node.start, hint: "write a semantic version such as 1.0.0")
             return nil
         }
         return text
@@ -170,11 +172,14 @@ final class InstrumentLoading {
         context.report(
             .unknownReference, "\(what) names '\(id)', which is not a \(kind)", at: location,
             hint: Suggestion.didYouMean(id, among: sorted)
-                ?? (sorted.isEmpty ? "there are no \(kind)s defined" : "the \(kind)s are: \(sorted.joined(separator: ", "))"))
+                ?? (sorted.isEmpty
+                    ? "there are no \(kind)s defined" : "the \(kind)s are: \(sorted.joined(separator: ", "))"))
     }
 
     /// Records an id in `seen`, reporting a duplicate with a note at the first use.
-    func register(_ id: String, at location: SourceLocation, in seen: inout [String: SourceLocation], kind: String) -> Bool {
+    func register(_ id: String, at location: SourceLocation, in seen: inout [String: SourceLocation], kind: String)
+        -> Bool
+    {
         if let first = seen[id] {
             context.report(
                 .duplicateID, "there is already \(kind) with the id '\(id)'", at: location,

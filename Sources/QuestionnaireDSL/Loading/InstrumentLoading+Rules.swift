@@ -12,13 +12,15 @@ extension InstrumentLoading {
         let from = f["from"].flatMap { needReference($0, "'from' of a driver") }
         let to = f["to"].flatMap { needReference($0, "'to' of a driver") }
         if let from, let to, from == to, let node = f["to"] {
-            context.report(.driverSelfLoop, "this driver goes from '\(from)' to itself", at: node.start,
-                           hint: "a driver links two different needs; remove it or change 'to'")
+            context.report(
+                .driverSelfLoop, "this driver goes from '\(from)' to itself", at: node.start,
+                hint: "a driver links two different needs; remove it or change 'to'")
         }
         var weight = f["weight"].flatMap { context.number($0, "the driver weight") }
         if let w = weight, let node = f["weight"], !(w > 0 && w <= 1) {
-            context.report(.driverWeight, "the driver weight \(LoadContext.format(w)) is outside (0, 1]", at: node.start,
-                           hint: "use a weight above 0 and at most 1, e.g. 0.8 for strong evidence")
+            context.report(
+                .driverWeight, "the driver weight \(LoadContext.format(w)) is outside (0, 1]", at: node.start,
+                hint: "use a weight above 0 and at most 1, e.g. 0.8 for strong evidence")
             weight = nil
         }
         let when = f["when"].flatMap { context.scalar($0, "'when' of a driver") }
@@ -50,7 +52,8 @@ extension InstrumentLoading {
             let supports = f["supports"].map { context.idList($0, "'supports' of \(what)") } ?? []
             checkNeeds(supports, in: "'supports' of \(what)")
             guard let id, let when, let advice else { return nil }
-            return ResponsivityRule(id: id, when: when, advice: advice, supports: supports.map(\.0), location: element.start)
+            return ResponsivityRule(
+                id: id, when: when, advice: advice, supports: supports.map(\.0), location: element.start)
         }
     }
 
@@ -58,7 +61,8 @@ extension InstrumentLoading {
         (context.list(node, "'safeguarding'") ?? []).compactMap { element in
             guard
                 let f = context.fields(
-                    element, "a safeguarding rule", allowed: ["id", "when", "action"], required: ["id", "when", "action"])
+                    element, "a safeguarding rule", allowed: ["id", "when", "action"],
+                    required: ["id", "when", "action"])
             else { return nil }
             let id = ruleID(f, &safeguardingIDs, kind: "a safeguarding rule")
             let what = id.map { "the safeguarding rule '\($0)'" } ?? "the safeguarding rule"

@@ -27,7 +27,9 @@ extension InstrumentLoading {
         let id = scoredID(f, kind: "need")
         let what = id.map { "the need '\($0)'" } ?? "the need"
         let title = f["title"].flatMap { context.text($0, "the title of \(what)", language: language) }
-        let target = f["target"].flatMap { context.word($0, "a priority target", as: PriorityTarget.self, code: .unknownTarget) }
+        let target = f["target"].flatMap {
+            context.word($0, "a priority target", as: PriorityTarget.self, code: .unknownTarget)
+        }
         let score = f["score"].flatMap { context.scalar($0, "the score of \(what)") }
         let max = f["max"].flatMap { positiveMax($0, what) }
         let bands = f["bands"].map { self.bands($0, what) } ?? []
@@ -64,8 +66,9 @@ extension InstrumentLoading {
     private func positiveMax(_ node: YAMLNode, _ what: String) -> Double? {
         guard let value = context.number(node, "the max of \(what)") else { return nil }
         guard value > 0 else {
-            context.report(.invalidValue, "the max of \(what) must be above 0", at: node.start,
-                           hint: "max is the highest score possible; severity is score ÷ max")
+            context.report(
+                .invalidValue, "the max of \(what) must be above 0", at: node.start,
+                hint: "max is the highest score possible; severity is score ÷ max")
             return nil
         }
         return value
@@ -74,8 +77,9 @@ extension InstrumentLoading {
     /// `bands: {low: 0, moderate: 3, high: 6}`: names with ascending lower bounds.
     private func bands(_ node: YAMLNode, _ what: String) -> [Band] {
         guard case .mapping(let pairs) = node.kind else {
-            context.wrongType(node, "the bands of \(what)", expected: "a mapping of band names to lower bounds",
-                              hint: "write bands: {low: 0, moderate: 3, high: 6}")
+            context.wrongType(
+                node, "the bands of \(what)", expected: "a mapping of band names to lower bounds",
+                hint: "write bands: {low: 0, moderate: 3, high: 6}")
             return []
         }
         if pairs.isEmpty {
@@ -105,7 +109,8 @@ extension InstrumentLoading {
         if let n = f["max_declined"].flatMap({ context.nonNegativeInteger($0, "'max_declined'") }) {
             policy.maxDeclined = n
         }
-        if let method = f["method"].flatMap({ context.word($0, "a missing-data method", as: MissingPolicy.Method.self) }) {
+        if let method = f["method"].flatMap({ context.word($0, "a missing-data method", as: MissingPolicy.Method.self) }
+        ) {
             policy.method = method
         }
         return policy

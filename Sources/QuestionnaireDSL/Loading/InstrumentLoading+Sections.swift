@@ -52,8 +52,9 @@ extension InstrumentLoading {
         let min = f["min"].flatMap { numberBound($0, "min", type: type, what: what) }
         let max = f["max"].flatMap { numberBound($0, "max", type: type, what: what) }
         if let min, let max, min > max, let node = f["max"] {
-            context.report(.invalidValue, "the max of \(what) is below its min", at: node.start,
-                           hint: "swap them, or correct one")
+            context.report(
+                .invalidValue, "the max of \(what) is below its min", at: node.start,
+                hint: "swap them, or correct one")
         }
         let flags = ["sensitive", "required", "identifying"].map { key in
             f[key].flatMap { context.bool($0, "'\(key)' of \(what)") } ?? false
@@ -77,8 +78,9 @@ extension InstrumentLoading {
         guard type.hasOptions else {
             for (key, node) in [("options", optionsNode), ("scale", scaleNode)] {
                 if let node {
-                    context.report(.invalidValue, "\(what) is a \(type.rawValue) question, which has no '\(key)'",
-                                   at: node.start, hint: "remove '\(key)', or make it a choice or scale question")
+                    context.report(
+                        .invalidValue, "\(what) is a \(type.rawValue) question, which has no '\(key)'",
+                        at: node.start, hint: "remove '\(key)', or make it a choice or scale question")
                 }
             }
             return ([], nil)
@@ -87,11 +89,13 @@ extension InstrumentLoading {
         var scaleID: String?
         switch (optionsNode, scaleNode) {
         case (nil, nil):
-            context.report(.missingKey, "\(what) is a \(type.rawValue) question with no 'options' or 'scale'",
-                           at: f.node.start, hint: "list its options, or name a scale with 'scale: …'")
+            context.report(
+                .missingKey, "\(what) is a \(type.rawValue) question with no 'options' or 'scale'",
+                at: f.node.start, hint: "list its options, or name a scale with 'scale: …'")
         case (let o?, let s?):
-            context.report(.invalidValue, "\(what) has both 'options' and 'scale'", at: s.start,
-                           hint: "keep one of them")
+            context.report(
+                .invalidValue, "\(what) has both 'options' and 'scale'", at: s.start,
+                hint: "keep one of them")
             options = self.options(o, "the options of \(what)")
         case (let o?, nil):
             options = self.options(o, "the options of \(what)")
@@ -101,15 +105,18 @@ extension InstrumentLoading {
                     options = scale.options
                     scaleID = name
                 } else {
-                    context.report(.unknownReference, "there is no scale named '\(name)'", at: s.start,
-                                   hint: Suggestion.didYouMean(name, among: scales.keys.sorted())
-                                       ?? "define it under 'scales:'")
+                    context.report(
+                        .unknownReference, "there is no scale named '\(name)'", at: s.start,
+                        hint: Suggestion.didYouMean(name, among: scales.keys.sorted())
+                            ?? "define it under 'scales:'")
                 }
             }
         }
         if type == .multiChoice, options.count > Self.maxMultiChoiceOptions, let node = optionsNode ?? scaleNode {
-            context.report(.invalidValue, "\(what) has \(options.count) options; a multi_choice question may have at most \(Self.maxMultiChoiceOptions)",
-                           at: node.start, hint: "split it into two questions")
+            context.report(
+                .invalidValue,
+                "\(what) has \(options.count) options; a multi_choice question may have at most \(Self.maxMultiChoiceOptions)",
+                at: node.start, hint: "split it into two questions")
         }
         return (options, scaleID)
     }
@@ -125,9 +132,10 @@ extension InstrumentLoading {
             else { return nil }
             let code = f["code"].flatMap { self.code($0) }
             if let code, let codeNode = f["code"], let first = seen[code] {
-                context.report(.duplicateOptionCode, "the code '\(code)' is used twice in \(what)", at: codeNode.start,
-                               hint: "give each option its own code",
-                               notes: [context.note("'\(code)' was first used here", at: first)])
+                context.report(
+                    .duplicateOptionCode, "the code '\(code)' is used twice in \(what)", at: codeNode.start,
+                    hint: "give each option its own code",
+                    notes: [context.note("'\(code)' was first used here", at: first)])
             } else if let code, let codeNode = f["code"] {
                 seen[code] = codeNode.start
             }
@@ -142,16 +150,19 @@ extension InstrumentLoading {
     /// are codes here, as written.
     private func code(_ node: YAMLNode) -> String? {
         guard let text = context.string(node, "an option code") else { return nil }
-        let valid = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let valid =
+            text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             && !(text.first == "_")
         guard valid else {
-            context.report(.invalidValue, "the option code '\(text)' may use only lower-case letters, digits and '_'",
-                           at: node.start, hint: "try '\(Identifier.suggest(from: text))'")
+            context.report(
+                .invalidValue, "the option code '\(text)' may use only lower-case letters, digits and '_'",
+                at: node.start, hint: "try '\(Identifier.suggest(from: text))'")
             return nil
         }
         guard !Self.reservedCodes.contains(text) else {
-            context.report(.invalidValue, "'\(text)' is reserved for answers and cannot be an option code",
-                           at: node.start, hint: "the interview offers 'prefer not to say' and 'don't know' itself")
+            context.report(
+                .invalidValue, "'\(text)' is reserved for answers and cannot be an option code",
+                at: node.start, hint: "the interview offers 'prefer not to say' and 'don't know' itself")
             return nil
         }
         return text
@@ -159,8 +170,9 @@ extension InstrumentLoading {
 
     private func numberBound(_ node: YAMLNode, _ key: String, type: ItemType?, what: String) -> Double? {
         if let type, type != .number {
-            context.report(.invalidValue, "'\(key)' applies only to number questions, and \(what) is \(type.rawValue)",
-                           at: node.start, hint: "remove '\(key)'")
+            context.report(
+                .invalidValue, "'\(key)' applies only to number questions, and \(what) is \(type.rawValue)",
+                at: node.start, hint: "remove '\(key)'")
             return nil
         }
         return context.number(node, "'\(key)' of \(what)")

@@ -11,11 +11,13 @@ extension InstrumentLoading {
         let name = f["name"].flatMap { context.string($0, "the test name") }
         let what = name.map { "the test '\($0)'" } ?? "the test"
         let reader = AnswerReader(items: items, itemOrder: itemOrder, needs: Array(needIDs.keys))
-        let (answers, priorities) = f["answers"].map { reader.read($0, context: context, what: "the answers of \(what)") }
+        let (answers, priorities) =
+            f["answers"].map { reader.read($0, context: context, what: "the answers of \(what)") }
             ?? ([], [])
         let expect = f["expect"].flatMap { expectation($0, what) }
         guard let name, let expect else { return nil }
-        return InstrumentTest(name: name, answers: answers, priorities: priorities, expect: expect, location: node.start)
+        return InstrumentTest(
+            name: name, answers: answers, priorities: priorities, expect: expect, location: node.start)
     }
 
     private func expectation(_ node: YAMLNode, _ what: String) -> Expectation? {
@@ -27,8 +29,9 @@ extension InstrumentLoading {
             idMap($0, "'statuses'", ids: scored.keys, kind: "need or strength") { [self] id, node in
                 guard let word = context.string(node, "the status of '\(id)'") else { return nil }
                 guard Expectation.statusWords.contains(word) else {
-                    context.report(.invalidValue, "'\(word)' is not a status", at: node.start,
-                                   hint: "a status is one of: \(Expectation.statusWords.joined(separator: ", "))")
+                    context.report(
+                        .invalidValue, "'\(word)' is not a status", at: node.start,
+                        hint: "a status is one of: \(Expectation.statusWords.joined(separator: ", "))")
                     return nil
                 }
                 return word
@@ -47,7 +50,9 @@ extension InstrumentLoading {
         }
         let ruleIDs = Array(responsivityIDs.keys) + Array(safeguardingIDs.keys) + Array(needIDs.keys)
         e.unevaluated = f["unevaluated"].map { ids($0, "'unevaluated'", among: ruleIDs, kind: "rule or need") }
-        e.herViewDiffers = f["her_view_differs"].map { ids($0, "'her_view_differs'", among: needIDs.keys, kind: "need") }
+        e.herViewDiffers = f["her_view_differs"].map {
+            ids($0, "'her_view_differs'", among: needIDs.keys, kind: "need")
+        }
         return e
     }
 
@@ -55,8 +60,9 @@ extension InstrumentLoading {
         guard let band = context.string(node, "the band of '\(id)'") else { return nil }
         let names = bandNames[id] ?? []
         guard names.contains(band) else {
-            context.report(.unknownReference, "'\(id)' has no band '\(band)'", at: node.start,
-                           hint: Suggestion.didYouMean(band, among: names) ?? "its bands are: \(names.joined(separator: ", "))")
+            context.report(
+                .unknownReference, "'\(id)' has no band '\(band)'", at: node.start,
+                hint: Suggestion.didYouMean(band, among: names) ?? "its bands are: \(names.joined(separator: ", "))")
             return nil
         }
         return band

@@ -14,8 +14,9 @@ extension LoadContext {
         for pair in pairs {
             let tag = pair.name
             if !LanguageTag.isWellFormed(tag) {
-                report(.invalidValue, "'\(tag)' in \(what) is not a language tag", at: pair.key.start,
-                       hint: "use a tag such as en, en-GB or cy")
+                report(
+                    .invalidValue, "'\(tag)' in \(what) is not a language tag", at: pair.key.start,
+                    hint: "use a tag such as en, en-GB or cy")
                 continue
             }
             if let source = scalar(pair.value, "the '\(tag)' text of \(what)") {
@@ -25,8 +26,10 @@ extension LoadContext {
         if let language, !translations.isEmpty,
             !translations.contains(where: { LanguageTag.serves($0.language, language) })
         {
-            report(.missingLanguage, "\(what) has no text in the instrument's language '\(language)'",
-                   at: node.start, hint: "add '\(language): …' (or its language alone, e.g. '\(language.prefix { $0 != "-" })')")
+            report(
+                .missingLanguage, "\(what) has no text in the instrument's language '\(language)'",
+                at: node.start,
+                hint: "add '\(language): …' (or its language alone, e.g. '\(language.prefix { $0 != "-" })')")
         }
         return translations.isEmpty ? nil : LocalizedText(translations: translations)
     }

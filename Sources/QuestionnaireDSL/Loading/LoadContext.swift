@@ -13,8 +13,9 @@ final class LoadContext {
         _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, hint: String? = nil,
         notes: [DiagnosticNote] = [], severity: Severity? = nil
     ) {
-        diagnostics.append(Diagnostic(
-            code, message, file: file, at: location, severity: severity, hint: hint, notes: notes))
+        diagnostics.append(
+            Diagnostic(
+                code, message, file: file, at: location, severity: severity, hint: hint, notes: notes))
     }
 
     func note(_ message: String, at location: SourceLocation) -> DiagnosticNote {
@@ -35,7 +36,8 @@ final class LoadContext {
             if allowed.contains(pair.name) {
                 values[pair.name] = pair.value
             } else {
-                let hint = Suggestion.didYouMean(pair.name, among: allowed)
+                let hint =
+                    Suggestion.didYouMean(pair.name, among: allowed)
                     ?? "the keys allowed in \(what) are: \(allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(pair.name)' in \(what)", at: pair.key.start, hint: hint)
             }
@@ -104,7 +106,8 @@ final class LoadContext {
     /// A finite number written plainly (`3`, `0.5`, `-2`).
     func number(_ node: YAMLNode, _ what: String) -> Double? {
         if let value = Self.numberWord(node) { return value }
-        let hint = node.scalar.flatMap { node.isPlainScalar ? nil : Double($0) } != nil
+        let hint =
+            node.scalar.flatMap { node.isPlainScalar ? nil : Double($0) } != nil
             ? "remove the quotes: a quoted number is text" : nil
         wrongType(node, what, expected: "a number", hint: hint)
         return nil
@@ -120,7 +123,9 @@ final class LoadContext {
     func nonNegativeInteger(_ node: YAMLNode, _ what: String) -> Int? {
         guard let value = number(node, what) else { return nil }
         guard value >= 0, value == value.rounded(), value < 1e9 else {
-            report(.invalidValue, "\(what) should be a whole number of 0 or more, not \(Self.format(value))", at: node.start)
+            report(
+                .invalidValue, "\(what) should be a whole number of 0 or more, not \(Self.format(value))",
+                at: node.start)
             return nil
         }
         return Int(value)
@@ -138,8 +143,9 @@ final class LoadContext {
         guard let text = string(node, what) else { return nil }
         if let word = Word(rawValue: text) { return word }
         let names = Word.allCases.map(\.rawValue)
-        report(code, "'\(text)' is not \(what)", at: node.start,
-               hint: Suggestion.didYouMean(text, among: names) ?? "it is one of: \(names.joined(separator: ", "))")
+        report(
+            code, "'\(text)' is not \(what)", at: node.start,
+            hint: Suggestion.didYouMean(text, among: names) ?? "it is one of: \(names.joined(separator: ", "))")
         return nil
     }
 
@@ -171,14 +177,17 @@ final class LoadContext {
     func id(_ node: YAMLNode, _ what: String, allowHyphen: Bool = false) -> String? {
         guard let text = string(node, what) else { return nil }
         if text.hasPrefix("_") {
-            report(.invalidID, "\(what) '\(text)' starts with '_', which is reserved", at: node.start,
-                   hint: "remove the leading underscore")
+            report(
+                .invalidID, "\(what) '\(text)' starts with '_', which is reserved", at: node.start,
+                hint: "remove the leading underscore")
             return nil
         }
         guard Identifier.isValid(text, allowHyphen: allowHyphen) else {
             let pattern = allowHyphen ? "[a-z][a-z0-9_-]*" : "[a-z][a-z0-9_]*"
-            report(.invalidID, "\(what) '\(text)' is not a valid id", at: node.start,
-                   hint: "ids use lower-case letters, digits and '_' (\(pattern)); try '\(Identifier.suggest(from: text))'")
+            report(
+                .invalidID, "\(what) '\(text)' is not a valid id", at: node.start,
+                hint: "ids use lower-case letters, digits and '_' (\(pattern)); try '\(Identifier.suggest(from: text))'"
+            )
             return nil
         }
         return text

@@ -47,8 +47,12 @@ public struct CompiledInstrument: Sendable {
     public var expressionUses: [ExpressionUse] {
         let ins = instrument
         var all: [ExpressionUse] = []
-        func add(_ owner: String, _ source: ExpressionSource?, _ expression: CompiledExpression?, _ role: ExpressionUse.Role) {
-            if let source, let expression { all.append(ExpressionUse(owner: owner, source: source, expression: expression, role: role)) }
+        func add(
+            _ owner: String, _ source: ExpressionSource?, _ expression: CompiledExpression?, _ role: ExpressionUse.Role
+        ) {
+            if let source, let expression {
+                all.append(ExpressionUse(owner: owner, source: source, expression: expression, role: role))
+            }
         }
         for (i, s) in ins.sections.enumerated() { add("the section '\(s.id)'", s.showIf, sectionShowIf[i], .showIf) }
         for (i, item) in items.enumerated() { add("the item '\(item.id)'", item.showIf, itemShowIf[i], .showIf) }
@@ -57,9 +61,15 @@ public struct CompiledInstrument: Sendable {
             add("the need '\(n.id)'", n.urgentIf, urgentIf[i], .condition)
         }
         for (i, s) in ins.strengths.enumerated() { add("the strength '\(s.id)'", s.score, strengthScores[i], .score) }
-        for (i, d) in ins.drivers.enumerated() { add("the driver '\(d.from)' → '\(d.to)'", d.when, drivers[i], .condition) }
-        for (i, r) in ins.responsivity.enumerated() { add("the responsivity rule '\(r.id)'", r.when, responsivity[i], .condition) }
-        for (i, r) in ins.safeguarding.enumerated() { add("the safeguarding rule '\(r.id)'", r.when, safeguarding[i], .condition) }
+        for (i, d) in ins.drivers.enumerated() {
+            add("the driver '\(d.from)' → '\(d.to)'", d.when, drivers[i], .condition)
+        }
+        for (i, r) in ins.responsivity.enumerated() {
+            add("the responsivity rule '\(r.id)'", r.when, responsivity[i], .condition)
+        }
+        for (i, r) in ins.safeguarding.enumerated() {
+            add("the safeguarding rule '\(r.id)'", r.when, safeguarding[i], .condition)
+        }
         return all
     }
 }

@@ -8,7 +8,9 @@ extension Instrument {
         }
         for section in sections {
             texts.append(("the title of '\(section.id)'", section.title))
-            if let introduction = section.introduction { texts.append(("the introduction of '\(section.id)'", introduction)) }
+            if let introduction = section.introduction {
+                texts.append(("the introduction of '\(section.id)'", introduction))
+            }
             for item in section.items {
                 texts.append(("the prompt of '\(item.id)'", item.prompt))
                 if let purpose = item.purpose { texts.append(("the purpose of '\(item.id)'", purpose)) }

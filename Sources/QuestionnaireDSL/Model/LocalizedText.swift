@@ -56,6 +56,8 @@ public enum LanguageTag {
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(\.isLetter) else {
             return false
         }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isLetter || $0.isNumber }
+        }
     }
 }

@@ -17,8 +17,14 @@ public enum InstrumentSchema {
                 "instrument": object(
                     required: ["id", "version", "title", "language"],
                     [
-                        "id": ["type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "description": "Stable id, stored with every result."],
-                        "version": ["type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "Semantic version, e.g. 1.0.0."],
+                        "id": [
+                            "type": "string", "pattern": "^[a-z][a-z0-9_-]*$",
+                            "description": "Stable id, stored with every result.",
+                        ],
+                        "version": [
+                            "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+                            "description": "Semantic version, e.g. 1.0.0.",
+                        ],
                         "title": text, "language": ["type": "string", "description": "Language tag, e.g. en-GB."],
                         "introduction": text,
                     ]),
@@ -49,7 +55,9 @@ public enum InstrumentSchema {
         "description": "Text, or a map of language tag to text such as {en: …, cy: …}.",
         "oneOf": [["type": "string"], ["type": "object", "additionalProperties": ["type": "string"]]],
     ]
-    static let expression: JSONValue = ["type": "string", "description": "An expression; see docs/instrument-format.md."]
+    static let expression: JSONValue = [
+        "type": "string", "description": "An expression; see docs/instrument-format.md.",
+    ]
     static let boolean: JSONValue = ["type": "boolean"]
     static let number: JSONValue = ["type": "number"]
     static let bands: JSONValue = [
@@ -104,7 +112,8 @@ public enum InstrumentSchema {
     static let responsivity = object(
         required: ["id", "when", "advice"], ["id": id, "when": expression, "advice": text, "supports": ids])
 
-    static let safeguarding = object(required: ["id", "when", "action"], ["id": id, "when": expression, "action": text])
+    static let safeguarding = object(
+        required: ["id", "when", "action"], ["id": id, "when": expression, "action": text])
 
     static let test = object(
         required: ["name", "answers", "expect"],

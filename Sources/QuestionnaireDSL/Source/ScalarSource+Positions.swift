@@ -21,7 +21,8 @@ extension ScalarSource {
             break
         }
         guard offset < value.count else {
-            return offset == 0 ? position(line, column, raw) : location(ofOffset: value.count - 1, in: file).advanced(by: 1)
+            return offset == 0
+                ? position(line, column, raw) : location(ofOffset: value.count - 1, in: file).advanced(by: 1)
         }
         for index in 0...offset {
             // Find the value's character in the raw text, moving across lines as needed.

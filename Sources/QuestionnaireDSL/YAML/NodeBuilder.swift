@@ -38,9 +38,10 @@ struct NodeBuilder {
         case .documentStart:
             documents += 1
             if documents > 1 {
-                return fail(Diagnostic(
-                    .yamlMultipleDocuments, "the file holds more than one document", file: file,
-                    at: event.start, hint: "keep one instrument per file and remove this '---'"))
+                return fail(
+                    Diagnostic(
+                        .yamlMultipleDocuments, "the file holds more than one document", file: file,
+                        at: event.start, hint: "keep one instrument per file and remove this '---'"))
             }
             return true
         case .scalar(let text, let style):
@@ -48,9 +49,10 @@ struct NodeBuilder {
             return add(node, size: 1, anchor: event.anchor)
         case .alias(let name):
             guard let target = anchors[name] else {
-                return fail(Diagnostic(
-                    .yamlUndefinedAlias, "the alias '*\(name)' names no anchor defined before it",
-                    file: file, at: event.start, hint: "define '&\(name)' on a value above this line"))
+                return fail(
+                    Diagnostic(
+                        .yamlUndefinedAlias, "the alias '*\(name)' names no anchor defined before it",
+                        file: file, at: event.start, hint: "define '&\(name)' on a value above this line"))
             }
             var node = target.node
             node.start = event.start
@@ -58,9 +60,11 @@ struct NodeBuilder {
             return add(node, size: target.size, anchor: nil)
         case .sequenceStart, .mappingStart:
             guard stack.count < limits.maxDepth else {
-                return fail(Diagnostic(
-                    .yamlTooDeep, "lists and mappings are nested more than \(limits.maxDepth) deep",
-                    file: file, at: event.start, hint: "an instrument needs only a few levels; check the indentation"))
+                return fail(
+                    Diagnostic(
+                        .yamlTooDeep, "lists and mappings are nested more than \(limits.maxDepth) deep",
+                        file: file, at: event.start,
+                        hint: "an instrument needs only a few levels; check the indentation"))
             }
             var isMapping = false
             if case .mappingStart = event.kind { isMapping = true }
@@ -83,10 +87,12 @@ struct NodeBuilder {
     private mutating func countNodes(_ n: Int, at location: SourceLocation) -> Bool {
         nodeCount += n
         guard nodeCount <= limits.maxNodes else {
-            return fail(Diagnostic(
-                .yamlAliasLimit,
-                "the document has more than \(limits.maxNodes) values, counting each alias as a copy of what it names",
-                file: file, at: location, hint: "an instrument needs far fewer; look for aliases that repeat large parts many times"))
+            return fail(
+                Diagnostic(
+                    .yamlAliasLimit,
+                    "the document has more than \(limits.maxNodes) values, counting each alias as a copy of what it names",
+                    file: file, at: location,
+                    hint: "an instrument needs far fewer; look for aliases that repeat large parts many times"))
         }
         return true
     }
@@ -115,16 +121,18 @@ struct NodeBuilder {
 
     private mutating func checkKey(_ key: YAMLNode, in frame: inout Frame) {
         guard let name = key.scalar else {
-            diagnostics.append(Diagnostic(
-                .yamlComplexKey, "a mapping key must be a word, not \(key.kindDescription)",
-                file: file, at: key.start, hint: "instrument keys are plain words such as 'id' or 'prompt'"))
+            diagnostics.append(
+                Diagnostic(
+                    .yamlComplexKey, "a mapping key must be a word, not \(key.kindDescription)",
+                    file: file, at: key.start, hint: "instrument keys are plain words such as 'id' or 'prompt'"))
             return
         }
         if let first = frame.keys[name] {
-            diagnostics.append(Diagnostic(
-                .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
-                file: file, at: key.start, hint: "remove one of them, or merge their values",
-                notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)]))
+            diagnostics.append(
+                Diagnostic(
+                    .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
+                    file: file, at: key.start, hint: "remove one of them, or merge their values",
+                    notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)]))
         } else {
             frame.keys[name] = key.start
         }

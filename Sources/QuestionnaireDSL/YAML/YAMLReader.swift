@@ -22,11 +22,16 @@ public struct YAMLReader: Sendable {
     public func read(_ source: SourceFile) -> (YAMLNode?, [Diagnostic]) {
         let file = source.name
         guard source.bytes.count <= limits.maxBytes else {
-            return (nil, [Diagnostic(
-                .yamlTooLarge,
-                "the file is \(source.bytes.count) bytes; the most accepted is \(limits.maxBytes)",
-                file: file, at: nil,
-                hint: "an instrument is normally well under a megabyte; check this is the right file")])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .yamlTooLarge,
+                        "the file is \(source.bytes.count) bytes; the most accepted is \(limits.maxBytes)",
+                        file: file, at: nil,
+                        hint: "an instrument is normally well under a megabyte; check this is the right file")
+                ]
+            )
         }
         var builder = NodeBuilder(file: file, limits: limits)
         if let error = LibYAMLParser.parse(source.bytes, { builder.consume($0) }) {
@@ -35,10 +40,11 @@ public struct YAMLReader: Sendable {
         }
         if builder.stopped { return (nil, builder.diagnostics) }
         guard let root = builder.root, !root.isNull else {
-            builder.diagnostics.append(Diagnostic(
-                .yamlEmpty, "the file holds no instrument", file: file,
-                at: SourceLocation(line: 1, column: 1),
-                hint: "an instrument starts with 'instrument:'; see docs/tutorial.md"))
+            builder.diagnostics.append(
+                Diagnostic(
+                    .yamlEmpty, "the file holds no instrument", file: file,
+                    at: SourceLocation(line: 1, column: 1),
+                    hint: "an instrument starts with 'instrument:'; see docs/tutorial.md"))
             return (nil, builder.diagnostics)
         }
         return (root, builder.diagnostics)
@@ -48,7 +54,13 @@ public struct YAMLReader: Sendable {
     /// Multiple documents are allowed here; no limits other than size apply.
     public static func events(_ source: SourceFile) -> Result<[YAMLEvent], YAMLSyntaxError> {
         var events: [YAMLEvent] = []
-        if let error = LibYAMLParser.parse(source.bytes, { events.append($0); return true }) {
+        if let error = LibYAMLParser.parse(
+            source.bytes,
+            {
+                events.append($0)
+                return true
+            })
+        {
             return .failure(error)
         }
         return .success(events)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// One fixture per diagnostic code, in `Fixtures/diagnostics/CODE.yaml`. Its header says

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 @Suite struct DiagnosticFormatterTests {
@@ -10,18 +11,23 @@ import Testing
     func quotesTheLineWithACaretWhateverTheLineEnds(ending: String) {
         let source = SourceFile(name: "a.yaml", text: ["items:", "  - promt: x", ""].joined(separator: ending))
         let text = DiagnosticFormatter().format(Self.diagnostic, sources: ["a.yaml": source])
-        #expect(text == """
-            a.yaml:2:5: error[unknown-key]: unknown key 'promt' in an item
-                2 |   - promt: x
-                  |     ^
-                  = hint: did you mean 'prompt'?
-            """)
+        #expect(
+            text == """
+                a.yaml:2:5: error[unknown-key]: unknown key 'promt' in an item
+                    2 |   - promt: x
+                      |     ^
+                      = hint: did you mean 'prompt'?
+                """)
     }
 
     @Test func colourOnlyWhenAsked() {
         let source = SourceFile(name: "a.yaml", text: "items:\n  - promt: x\n")
-        #expect(!DiagnosticFormatter(colour: false).format(Self.diagnostic, sources: ["a.yaml": source]).contains("\u{1B}["))
-        #expect(DiagnosticFormatter(colour: true).format(Self.diagnostic, sources: ["a.yaml": source]).contains("\u{1B}[1;31m"))
+        #expect(
+            !DiagnosticFormatter(colour: false).format(Self.diagnostic, sources: ["a.yaml": source]).contains("\u{1B}[")
+        )
+        #expect(
+            DiagnosticFormatter(colour: true).format(Self.diagnostic, sources: ["a.yaml": source]).contains(
+                "\u{1B}[1;31m"))
     }
 
     @Test func summaryCountsWithPlurals() {

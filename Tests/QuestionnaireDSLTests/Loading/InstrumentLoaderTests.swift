@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 @Suite struct InstrumentLoaderTests {
@@ -63,7 +64,8 @@ import Testing
     }
 
     @Test func languageMapMayUseTheLanguageAlone() throws {
-        let text = InstrumentText.minimal().replacingOccurrences(of: "title: Example", with: "title: {en: Example, cy: Enghraifft}")
+        let text = InstrumentText.minimal().replacingOccurrences(
+            of: "title: Example", with: "title: {en: Example, cy: Enghraifft}")
         let (instrument, diagnostics) = InstrumentText.load(text)
         #expect(diagnostics.isEmpty)
         let title = try #require(instrument).title

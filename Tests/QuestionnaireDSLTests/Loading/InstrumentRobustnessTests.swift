@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// Damaged instruments must never crash the loader, the compiler or the lints: every check

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 @Suite struct ScalarPositionTests {

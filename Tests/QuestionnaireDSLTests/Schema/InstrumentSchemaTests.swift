@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// The schema is built by hand for editors; these tests keep it in step with the loader.

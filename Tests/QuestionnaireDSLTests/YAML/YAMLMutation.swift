@@ -17,8 +17,10 @@ enum YAMLMutation: String, CaseIterable, Sendable {
 
     /// Bytes the insertions draw from: YAML indicators, and bytes that are not text.
     static let tokens: [[UInt8]] =
-        ["[", "]", "{", "}", "&a ", "*a", "*a ", "\t", "'", "\"", ": ", "- ", "? ", ",", "#", "|", ">", "!!str ",
-         "!", "%YAML 1.2\n", "---\n", "...\n", "\n", "\r", "\r\n", "\u{FEFF}", "\u{2028}", "é", "🙂", "\\"]
+        [
+            "[", "]", "{", "}", "&a ", "*a", "*a ", "\t", "'", "\"", ": ", "- ", "? ", ",", "#", "|", ">", "!!str ",
+            "!", "%YAML 1.2\n", "---\n", "...\n", "\n", "\r", "\r\n", "\u{FEFF}", "\u{2028}", "é", "🙂", "\\",
+        ]
         .map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x80], [0x7F]]
 
     /// Returns a damaged copy of `bytes`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// The reader's promises: positions, styles, the refusals an instrument needs, and limits.

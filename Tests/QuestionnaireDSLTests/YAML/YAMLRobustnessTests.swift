@@ -1,4 +1,5 @@
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// Damaged input must never crash or hang the reader: every read ends with a node or with

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuestionnaireDSL
 
 /// Runs every case of the official YAML test suite (see `shared/yaml-test-suite/README.md`).
