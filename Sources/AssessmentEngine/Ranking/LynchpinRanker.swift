@@ -1,0 +1,109 @@
+import QuestionnaireDSL
+
+/// Ranks the present needs by how much of the web of needs each one holds up, and names the
+/// lynch-pin(s), with the reasons for every place.
+///
+/// ```swift
+/// let ranking = LynchpinRanker(compiled).rank(scored, needs: outcomes.needs, tier0: findings.urgentNeeds)
+/// ranking.lynchpins   // ["relationships"]
+/// ```
+///
+/// As DESIGN.md's "Lynch-pin ranking" says:
+/// - influence = own severity + Σ over every other present need it reaches of that need's
+///   severity × the product of the weights along the strongest path to it (each need once;
+///   paths only through present needs; cycles allowed; see ``StrongestPaths``);
+/// - order: influence rounded to 9 decimals, highest first; ties by her own priority
+///   order (named needs first), then severity (rounded the same way), then instrument order;
+/// - the lynch-pin is the first, joined by any need whose rounded influence is at least
+///   95 % of the first's; a lynch-pin that reaches nothing has no driver evidence.
+public struct LynchpinRanker: Sendable {
+    /// The share of the top influence that makes a joint lynch-pin.
+    public static let jointShare = 0.95
+    /// Influences and severities are compared after rounding to this many decimals.
+    public static let decimals = 9
+
+    /// The instrument ranked.
+    public let compiled: CompiledInstrument
+
+    /// Creates a ranker for `compiled`.
+    public init(_ compiled: CompiledInstrument) {
+        self.compiled = compiled
+    }
+
+    /// `value` rounded to ``decimals`` decimals, as compared.
+    public static func rounded(_ value: Double) -> Double {
+        (value * 1e9).rounded() / 1e9
+    }
+
+    /// The ranking for scored `responses`, with each need's outcome and the tier-0 needs
+    /// (those whose `urgent_if` holds), by index.
+    public func rank(_ responses: Responses, needs: [ScoreOutcome], tier0: [Int]) -> Ranking {
+        let instrument = compiled.instrument
+        let present = needs.map(\.isPresent)
+        let severity = needs.indices.map { j in
+            present[j] && instrument.needs[j].max > 0 ? (needs[j].score ?? 0) / instrument.needs[j].max : 0
+        }
+        let graph = DriverGraph(compiled, slots: responses.slots, present: present)
+        let presentNeeds = needs.indices.filter { present[$0] }
+        let rounds = max(presentNeeds.count - 1, 0)
+        let priorities = responses.priorities
+        let tier0Set = Set(tier0)
+
+        var entries: [(need: Int, influence: Double, reasons: [InfluenceReason])] = []
+        for j in presentNeeds {
+            let paths = StrongestPaths(from: j, in: graph, rounds: rounds)
+            var influence = severity[j]
+            var reasons: [InfluenceReason] = []
+            for t in paths.reached {
+                let contribution = severity[t] * paths.product[t]
+                influence += contribution
+                reasons.append(InfluenceReason(
+                    reaches: instrument.needs[t].id, severity: severity[t], pathProduct: paths.product[t],
+                    contribution: contribution, path: paths.path(to: t, in: graph).map { step(graph.edges[$0], responses) }))
+            }
+            entries.append((j, influence, reasons))
+        }
+
+        func priority(_ j: Int) -> Int { priorities.firstIndex(of: instrument.needs[j].id) ?? Int.max }
+        entries.sort { a, b in
+            let (x, y) = (Self.rounded(a.influence), Self.rounded(b.influence))
+            if x != y { return x > y }
+            let (p, q) = (priority(a.need), priority(b.need))
+            if p != q { return p < q }
+            let (s, t) = (Self.rounded(severity[a.need]), Self.rounded(severity[b.need]))
+            if s != t { return s > t }
+            return a.need < b.need
+        }
+
+        let threshold = entries.first.map { Self.rounded(Self.rounded($0.influence) * Self.jointShare) } ?? 0
+        var ranked: [RankedNeed] = []
+        for (position, entry) in entries.enumerated() {
+            let lynchpin = position == 0 || Self.rounded(entry.influence) >= threshold
+            let id = instrument.needs[entry.need].id
+            ranked.append(RankedNeed(
+                need: id, rank: position + 1, influence: entry.influence, severity: severity[entry.need],
+                tier0: tier0Set.contains(entry.need), lynchpin: lynchpin,
+                noDriverEvidence: lynchpin && entry.reasons.isEmpty,
+                herPriority: priorities.firstIndex(of: id).map { $0 + 1 }, reasons: entry.reasons))
+        }
+        let lynchpins = ranked.filter(\.lynchpin).map(\.need)
+        let differs = HerView.differences(
+            priorities: priorities, ranking: ranked.map(\.need), lynchpins: lynchpins,
+            tier0: Set(tier0.map { instrument.needs[$0].id }))
+        return Ranking(ranked: ranked, lynchpins: lynchpins, herPriorities: priorities, herViewDiffers: differs)
+    }
+
+    /// An edge in words: the driver's reason and the answers its `when` refers to.
+    private func step(_ edge: DriverEdge, _ responses: Responses) -> DriverStep {
+        let instrument = compiled.instrument
+        let driver = instrument.drivers[edge.driver]
+        let answers = compiled.drivers[edge.driver].map { when in
+            zip(when.referencedItems, when.referencedItemSlots).map { _, slot in
+                ItemAnswer(compiled.items[slot], slot: slot, in: responses)
+            }
+        } ?? []
+        return DriverStep(
+            from: instrument.needs[edge.from].id, to: instrument.needs[edge.to].id, weight: edge.weight,
+            because: driver.because.text(in: instrument.language), answers: answers)
+    }
+}
