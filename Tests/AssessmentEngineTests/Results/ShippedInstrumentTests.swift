@@ -4,7 +4,7 @@ import Testing
 
 /// The `tests:` of the instruments in the repository's Instruments/ folder.
 @Suite struct ShippedInstrumentTests {
-    @Test(arguments: ["phq-9.yaml", "gad-7.yaml"])
+    @Test(arguments: ["phq-9.yaml", "gad-7.yaml", "womens-needs.yaml"])
     func instrumentTestsPass(file: String) throws {
         let compiled = try Fixture.shipped(file)
         let results = InstrumentTestRunner(compiled).runAll()

@@ -45,6 +45,6 @@ import Testing
 
     @Test func theCLIReferenceDocumentsEveryExitCode() throws {
         let reference = try Self.read("cli.md")
-        for code in ["0", "1", "64", "66"] { #expect(reference.contains("| \(code) "), "exit code \(code)") }
+        for code in ["0", "1", "64", "66"] { #expect(reference.contains("| `\(code)` |"), "exit code \(code)") }
     }
 }
