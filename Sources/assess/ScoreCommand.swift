@@ -1,5 +1,5 @@
-import AssessmentEngine
 import ArgumentParser
+import AssessmentEngine
 import Foundation
 import QuestionnaireDSL
 

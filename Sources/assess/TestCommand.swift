@@ -1,5 +1,5 @@
-import AssessmentEngine
 import ArgumentParser
+import AssessmentEngine
 import Foundation
 import QuestionnaireDSL
 
@@ -86,10 +86,14 @@ struct TestCommand: ParsableCommand {
         }
         if !result.ranking.isEmpty {
             let ranking = result.ranking.map { "\($0.need) \(NumberText.format($0.influence))" }
-            lines.append("      ranking: \(ranking.joined(separator: ", ")); lynch-pin: \(result.lynchpins.joined(separator: ", "))")
+            lines.append(
+                "      ranking: \(ranking.joined(separator: ", ")); lynch-pin: \(result.lynchpins.joined(separator: ", "))"
+            )
         }
         for rule in result.unevaluated {
-            lines.append("      \(rule.id) could not be evaluated: missing \((rule.missingItems + rule.notAssessedScores).joined(separator: ", "))")
+            lines.append(
+                "      \(rule.id) could not be evaluated: missing \((rule.missingItems + rule.notAssessedScores).joined(separator: ", "))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

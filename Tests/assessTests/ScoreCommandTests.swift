@@ -24,7 +24,9 @@ import Testing
         let act = try #require(out.range(of: "Act today"))
         let pin = try #require(out.range(of: "Lynch-pin"))
         #expect(act.lowerBound < pin.lowerBound)
-        #expect(out.contains("Low mood and depression — moderately severe, score 15.75 of 27 (prorated: tired not answered)"))
+        #expect(
+            out.contains(
+                "Low mood and depression — moderately severe, score 15.75 of 27 (prorated: tired not answered)"))
         #expect(out.contains("How to give support"))
     }
 
@@ -47,12 +49,14 @@ import Testing
         let result = try CLI.run(["score", "Instruments/phq-9.yaml", path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("\(path):1:11: error[invalid-value]: '7' is not one of the options of 'interest'"))
+        #expect(
+            result.stderr.contains("\(path):1:11: error[invalid-value]: '7' is not one of the options of 'interest'"))
         #expect(result.stderr.contains("\(path):2:1: error[unknown-reference]"))
     }
 
     @Test func anAnswerToAHiddenQuestionIsAnError() throws {
-        let instrument = try CLI.temporaryFile("""
+        let instrument = try CLI.temporaryFile(
+            """
             instrument: {id: example, version: 1.0.0, title: Example, language: en-GB}
             sections:
               - id: s
@@ -66,6 +70,8 @@ import Testing
         let answers = try CLI.temporaryFile("partner: no\nafraid: yes\n", name: "answers.yaml")
         let result = try CLI.run(["score", instrument, answers], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(answers):2:9: error[invalid-value]: 'afraid' is not asked when 'partner' is false"))
+        #expect(
+            result.stderr.contains(
+                "\(answers):2:9: error[invalid-value]: 'afraid' is not asked when 'partner' is false"))
     }
 }

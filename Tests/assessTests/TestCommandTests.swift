@@ -38,7 +38,8 @@ import Testing
 
     @Test func everyPassingCaseExitsZero() throws {
         let text = Self.instrument.replacingOccurrences(
-            of: "expect: {bands: {housing: low}, scores: {housing: 4}}", with: "expect: {bands: {housing: high}, scores: {housing: 3}}")
+            of: "expect: {bands: {housing: low}, scores: {housing: 4}}",
+            with: "expect: {bands: {housing: high}, scores: {housing: 3}}")
         let result = try CLI.run(["test", try CLI.temporaryFile(text)], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout == "✔ a safe bed is low\n✔ a wrong expectation\n2 passed, 0 failed\n")
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func anInstrumentWithErrorsFails() throws {
-        let path = try CLI.temporaryFile(Self.instrument.replacingOccurrences(of: "score: nights", with: "score: nihgts"))
+        let path = try CLI.temporaryFile(
+            Self.instrument.replacingOccurrences(of: "score: nights", with: "score: nihgts"))
         let result = try CLI.run(["test", path], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stdout.hasSuffix("0 passed, 1 failed\n"))

@@ -36,7 +36,9 @@ public struct TextReport: Sendable {
         guard !result.safeguarding.isEmpty || !result.tier0.isEmpty else { return [] }
         var lines = ["Act today"]
         for alert in result.safeguarding { lines.append("  ! \(alert.action) [\(alert.id)]") }
-        for need in result.tier0 { lines.append("  ! \(title(of: need)) needs attention first: safety and basic needs come first.") }
+        for need in result.tier0 {
+            lines.append("  ! \(title(of: need)) needs attention first: safety and basic needs come first.")
+        }
         return lines
     }
 
@@ -86,7 +88,8 @@ public struct TextReport: Sendable {
                 let answers = step.answers.map { "\($0.item): \($0.value ?? $0.state)" }.joined(separator: "; ")
                 return answers.isEmpty ? step.because : "\(step.because) (\(answers))"
             }.joined(separator: " ")
-            return "    drives \(title(of: reason.reaches))\(route): adds \(NumberText.format(reason.contribution)). \(why)"
+            return
+                "    drives \(title(of: reason.reaches))\(route): adds \(NumberText.format(reason.contribution)). \(why)"
         }
     }
 
@@ -104,18 +107,22 @@ public struct TextReport: Sendable {
     private func strengths() -> [String] {
         let shown = result.strengths.filter { $0.status == .assessed }
         guard !shown.isEmpty else { return [] }
-        return ["Strengths"] + shown.map { strength in
-            let helps = strength.supports.isEmpty ? "" : " — helps with \(strength.supports.map(title(of:)).joined(separator: ", "))"
-            return "  \(strength.title): \(strength.band.map(Self.words) ?? "")\(helps)"
-        }
+        return ["Strengths"]
+            + shown.map { strength in
+                let helps =
+                    strength.supports.isEmpty
+                    ? "" : " — helps with \(strength.supports.map(title(of:)).joined(separator: ", "))"
+                return "  \(strength.title): \(strength.band.map(Self.words) ?? "")\(helps)"
+            }
     }
 
     private func support() -> [String] {
         guard !result.flags.isEmpty else { return [] }
-        return ["How to give support"] + result.flags.map { flag in
-            let needs = flag.supports.isEmpty ? "" : " (\(flag.supports.map(title(of:)).joined(separator: ", ")))"
-            return "  • \(flag.advice)\(needs)"
-        }
+        return ["How to give support"]
+            + result.flags.map { flag in
+                let needs = flag.supports.isEmpty ? "" : " (\(flag.supports.map(title(of:)).joined(separator: ", ")))"
+                return "  • \(flag.advice)\(needs)"
+            }
     }
 
     private func unknowns() -> [String] {
@@ -127,7 +134,9 @@ public struct TextReport: Sendable {
             lines.append("  \(strength.title): not assessed — \(missing(strength.missingItems, []))")
         }
         for rule in result.unevaluated {
-            let what = rule.kind == .urgentIf ? "whether \(title(of: rule.id)) is urgent" : "the \(rule.kind.rawValue) rule '\(rule.id)'"
+            let what =
+                rule.kind == .urgentIf
+                ? "whether \(title(of: rule.id)) is urgent" : "the \(rule.kind.rawValue) rule '\(rule.id)'"
             lines.append("  Could not tell \(what) — \(missing(rule.missingItems, rule.notAssessedScores))")
         }
         return lines.isEmpty ? [] : ["Still unknown"] + lines

@@ -1,5 +1,5 @@
-import AssessmentEngine
 import ArgumentParser
+import AssessmentEngine
 import QuestionnaireDSL
 
 /// Reading and compiling instruments and answers for the commands that score them.

@@ -8,7 +8,8 @@ enum RankingFixture {
     static func text(drivers: String, urgent: String = "") -> String {
         let needs = ["a", "b", "c", "d"].map { id in
             let urgentIf = id == "a" && !urgent.isEmpty ? ", urgent_if: \(urgent)" : ""
-            return "  - {id: \(id), title: Need \(id), target: other, score: s\(id), max: 10, bands: {none: 0, present: 1}\(urgentIf)}"
+            return
+                "  - {id: \(id), title: Need \(id), target: other, score: s\(id), max: 10, bands: {none: 0, present: 1}\(urgentIf)}"
         }.joined(separator: "\n")
         return Fixture.instrument(
             """
@@ -37,15 +38,18 @@ enum RankingFixture {
         var answers = ["a", "b", "c", "d"].map {
             AnswerEntry(item: "s\($0)", value: .number(scores[$0] ?? 0), location: .init(line: 1, column: 1))
         }
-        answers += [AnswerEntry(item: "p", value: p, location: .init(line: 1, column: 1)),
-                    AnswerEntry(item: "q", value: q, location: .init(line: 1, column: 1))]
+        answers += [
+            AnswerEntry(item: "p", value: p, location: .init(line: 1, column: 1)),
+            AnswerEntry(item: "q", value: q, location: .init(line: 1, column: 1)),
+        ]
         let (built, diagnostics) = ResponseBuilder(compiled).build(answers, priorities: priorities)
         #expect(diagnostics.isEmpty)
         var responses = built
         let scorer = Scorer(compiled)
         scorer.score(&responses.slots)
         let findings = RuleEvaluator(compiled).evaluate(responses.slots)
-        return LynchpinRanker(compiled).rank(responses, needs: scorer.outcomes(responses.slots).needs, tier0: findings.urgentNeeds)
+        return LynchpinRanker(compiled).rank(
+            responses, needs: scorer.outcomes(responses.slots).needs, tier0: findings.urgentNeeds)
     }
 
     static func edge(_ from: String, _ to: String, _ weight: Double, when: String? = nil) -> String {
@@ -122,8 +126,9 @@ enum RankingFixture {
         // a → b gives a 0.4 + 0.4 × 0.5 = 0.6, the same as c and d on their own.
         let drivers = F.edge("a", "b", 0.5)
         let scores: [String: Double] = ["a": 4, "b": 4, "c": 6, "d": 6]
-        #expect(try F.rank(scores, drivers: drivers).order == ["c", "d", "a", "b"],
-                "c and d beat a on severity; c before d by instrument order")
+        #expect(
+            try F.rank(scores, drivers: drivers).order == ["c", "d", "a", "b"],
+            "c and d beat a on severity; c before d by instrument order")
         #expect(try F.rank(scores, drivers: drivers, priorities: ["d", "a"]).order == ["d", "a", "c", "b"])
     }
 
@@ -166,9 +171,11 @@ enum RankingFixture {
         let r = try F.rank(["a": 5, "b": 5], drivers: F.edge("a", "b", 0.5, when: "p and not q"), q: .boolean(false))
         let step = try #require(r.ranked.first?.reasons.first?.path.first)
         #expect(step.because == "a drives b")
-        #expect(step.answers == [
-            ItemAnswer(item: "p", state: "answered", value: "yes"), ItemAnswer(item: "q", state: "answered", value: "no"),
-        ])
+        #expect(
+            step.answers == [
+                ItemAnswer(item: "p", state: "answered", value: "yes"),
+                ItemAnswer(item: "q", state: "answered", value: "no"),
+            ])
     }
 
     @Test func tier0NeedsAreRankedLikeTheOthers() throws {
@@ -195,11 +202,15 @@ enum RankingFixture {
     }
 
     @Test func herViewRules() {
-        #expect(HerView.differences(priorities: ["x"], ranking: ["a", "b", "c", "x"], lynchpins: ["a", "b"], tier0: [])
+        #expect(
+            HerView.differences(priorities: ["x"], ranking: ["a", "b", "c", "x"], lynchpins: ["a", "b"], tier0: [])
                 == ["x", "a", "b"])
-        #expect(HerView.differences(priorities: ["x", "b"], ranking: ["a", "b", "c", "x"], lynchpins: ["a", "b"], tier0: ["x"])
+        #expect(
+            HerView.differences(
+                priorities: ["x", "b"], ranking: ["a", "b", "c", "x"], lynchpins: ["a", "b"], tier0: ["x"])
                 == ["a"])
-        #expect(HerView.differences(priorities: ["gone"], ranking: [], lynchpins: [], tier0: []) == ["gone"],
-                "a need she names that is not present is still a point to discuss")
+        #expect(
+            HerView.differences(priorities: ["gone"], ranking: [], lynchpins: [], tier0: []) == ["gone"],
+            "a need she names that is not present is still a point to discuss")
     }
 }

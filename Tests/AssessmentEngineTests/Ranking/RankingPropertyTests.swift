@@ -27,14 +27,18 @@ import Testing
         /// The instrument, with needs declared in `order` (a permutation of the need indexes).
         func text(order: [Int]? = nil) -> String {
             let order = order ?? Array(scores.indices)
-            let items = scores.indices.map { "      - {id: s\($0), prompt: S\($0), type: number}" }.joined(separator: "\n")
+            let items = scores.indices.map { "      - {id: s\($0), prompt: S\($0), type: number}" }.joined(
+                separator: "\n")
             let needs = order.map {
                 "  - {id: n\($0), title: N\($0), target: other, score: s\($0), max: 10, bands: {none: 0, present: 1}}"
             }.joined(separator: "\n")
-            let drivers = edges.isEmpty
+            let drivers =
+                edges.isEmpty
                 ? "  []"
-                : edges.map { "  - {from: n\($0.from), to: n\($0.to), weight: \($0.weight), because: x}" }.joined(separator: "\n")
-            return Fixture.instrument("sections:\n  - id: s\n    title: S\n    items:\n\(items)\nneeds:\n\(needs)\ndrivers:\n\(drivers)")
+                : edges.map { "  - {from: n\($0.from), to: n\($0.to), weight: \($0.weight), because: x}" }.joined(
+                    separator: "\n")
+            return Fixture.instrument(
+                "sections:\n  - id: s\n    title: S\n    items:\n\(items)\nneeds:\n\(needs)\ndrivers:\n\(drivers)")
         }
 
         func rank(order: [Int]? = nil) throws -> Ranking {
@@ -115,24 +119,29 @@ import Testing
     func aProratedScoreIsNeverBelowTheScoreWithDeclinedReadAsZero(seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(3000 + seed))
         let count = Int.random(in: 2...8, using: &rng)
-        let items = (0..<count).map { "      - {id: i\($0), prompt: I\($0), type: number, min: 0, max: 3}" }.joined(separator: "\n")
+        let items = (0..<count).map { "      - {id: i\($0), prompt: I\($0), type: number, min: 0, max: 3}" }.joined(
+            separator: "\n")
         let score = (0..<count).map { "i\($0)" }.joined(separator: " + ")
-        let compiled = try Fixture.compile(Fixture.instrument("""
-            sections:
-              - id: s
-                title: S
-                items:
-            \(items)
-            needs:
-              - {id: n, title: N, target: other, score: \(score), max: \(count * 3), bands: {none: 0, some: 1}, missing: {max_declined: \(count - 1)}}
-            """))
+        let compiled = try Fixture.compile(
+            Fixture.instrument(
+                """
+                sections:
+                  - id: s
+                    title: S
+                    items:
+                \(items)
+                needs:
+                  - {id: n, title: N, target: other, score: \(score), max: \(count * 3), bands: {none: 0, some: 1}, missing: {max_declined: \(count - 1)}}
+                """))
         var answers: [AnswerEntry] = []
         var readAsZero = 0.0
         for i in 0..<count {
             let declined = Bool.random(using: &rng)
             let value = Double(Int.random(in: 0...3, using: &rng))
             if !declined { readAsZero += value }
-            answers.append(AnswerEntry(item: "i\(i)", value: declined ? .declined : .number(value), location: .init(line: 1, column: 1)))
+            answers.append(
+                AnswerEntry(
+                    item: "i\(i)", value: declined ? .declined : .number(value), location: .init(line: 1, column: 1)))
         }
         let responses = Fixture.scored(compiled, answers)
         let outcome = Scorer(compiled).outcomes(responses.slots).needs[0]

@@ -83,7 +83,9 @@ import Testing
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.code == .invalidValue)
-        #expect(diagnostic.message == "'afraid' is not asked when 'has_partner' is false (the show_if of the section 'partner')")
+        #expect(
+            diagnostic.message
+                == "'afraid' is not asked when 'has_partner' is false (the show_if of the section 'partner')")
         #expect(diagnostic.file == "a.yaml")
         #expect(diagnostic.location == QuestionnaireDSL.SourceLocation(line: 2, column: 9))
 
@@ -99,15 +101,16 @@ import Testing
             "has_partner": .code("yes"), "nobody": .boolean(true), "notes": .text("x"), "notes": .text("y"),
         ])
         let (responses, diagnostics) = ResponseBuilder(compiled).build(answers, priorities: ["mood", "moood"])
-        #expect(diagnostics.map(\.message) == [
-            "the answers name the item 'nobody', which does not exist",
-            "'notes' is answered twice",
-            "the answer to 'has_partner' should be yes or no",
-            "'always' is not one of the options of 'low_mood'",
-            "the answer to 'children' is 40, above its maximum 20",
-            "'gref' is not one of the options of 'reasons'",
-            "her priorities name 'moood', which is not a need",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "the answers name the item 'nobody', which does not exist",
+                "'notes' is answered twice",
+                "the answer to 'has_partner' should be yes or no",
+                "'always' is not one of the options of 'low_mood'",
+                "the answer to 'children' is 40, above its maximum 20",
+                "'gref' is not one of the options of 'reasons'",
+                "her priorities name 'moood', which is not a need",
+            ])
         #expect(diagnostics[5].hint == "did you mean 'grief'?")
         #expect(responses.slots[1].state == .unanswered)
         #expect(responses.priorities == ["mood"])
@@ -127,7 +130,9 @@ import Testing
         let (responses, diagnostics) = ResponseBuilder(compiled).build(answers, priorities: priorities)
         #expect(diagnostics.isEmpty)
         #expect(responses.priorities == ["mood"])
-        #expect(ItemAnswer(compiled.items[3], slot: 3, in: responses) == ItemAnswer(item: "reasons", state: "answered", value: "grief"))
+        #expect(
+            ItemAnswer(compiled.items[3], slot: 3, in: responses)
+                == ItemAnswer(item: "reasons", state: "answered", value: "grief"))
         #expect(ItemAnswer(compiled.items[5], slot: 5, in: responses).state == "unanswered")
     }
 }

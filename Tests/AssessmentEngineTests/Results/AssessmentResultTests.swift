@@ -97,8 +97,11 @@ import Testing
 
     @Test func theWholePipelineInOneValue() throws {
         let result = try assess(
-            ["name": .text("Ann"), "afraid": .boolean(true), "use_reasons": .codes(["partner"]), "use_days": .number(6),
-             "nights_unsafe": .number(1), "family_help": .declined],
+            [
+                "name": .text("Ann"), "afraid": .boolean(true), "use_reasons": .codes(["partner"]),
+                "use_days": .number(6),
+                "nights_unsafe": .number(1), "family_help": .declined,
+            ],
             priorities: ["substance_use"])
         #expect(!result.answers.map(\.item).contains("name"), "identifying items never leave the interview")
         #expect(result.answers.first == ItemAnswer(item: "afraid", state: "answered", value: "yes"))
@@ -120,24 +123,29 @@ import Testing
 
     @Test func jsonRoundTripsAndIsDeterministic() throws {
         let result = try assess(
-            ["afraid": .boolean(true), "use_reasons": .codes(["partner", "grief"]), "use_days": .number(3),
-             "nights_unsafe": .dontKnow, "family_help": .boolean(true)],
+            [
+                "afraid": .boolean(true), "use_reasons": .codes(["partner", "grief"]), "use_days": .number(3),
+                "nights_unsafe": .dontKnow, "family_help": .boolean(true),
+            ],
             priorities: ["housing"])
         let data = try result.jsonData()
         #expect(try AssessmentResult(json: data) == result)
         let again = try assess(
-            ["afraid": .boolean(true), "use_reasons": .codes(["partner", "grief"]), "use_days": .number(3),
-             "nights_unsafe": .dontKnow, "family_help": .boolean(true)],
+            [
+                "afraid": .boolean(true), "use_reasons": .codes(["partner", "grief"]), "use_days": .number(3),
+                "nights_unsafe": .dontKnow, "family_help": .boolean(true),
+            ],
             priorities: ["housing"])
         #expect(try again.jsonData() == data, "the same inputs give the same bytes")
         let json = try result.jsonString()
         #expect(json.contains("\"schema_version\" : 1"))
         #expect(json.contains("\"her_view_differs\""))
         let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys.sorted()
-        #expect(keys == [
-            "answers", "assessed_at", "engine_version", "flags", "her_priorities", "her_view_differs", "instrument",
-            "lynchpins", "needs", "ranking", "safeguarding", "schema_version", "strengths", "tier0", "unevaluated",
-        ])
+        #expect(
+            keys == [
+                "answers", "assessed_at", "engine_version", "flags", "her_priorities", "her_view_differs", "instrument",
+                "lynchpins", "needs", "ranking", "safeguarding", "schema_version", "strengths", "tier0", "unevaluated",
+            ])
         let first = try #require(json.firstRange(of: "\"answers\""))
         let second = try #require(json.firstRange(of: "\"assessed_at\""))
         #expect(first.lowerBound < second.lowerBound, "keys are sorted")
@@ -154,18 +162,19 @@ import Testing
         let runner = InstrumentTestRunner(try Fixture.compile(Self.text))
         let failed = runner.runAll()[1]
         #expect(!failed.passed)
-        #expect(failed.mismatches == [
-            ExpectationMismatch(key: "bands.relationships", expected: "high", actual: "low"),
-            ExpectationMismatch(key: "bands.substance_use", expected: "low", actual: "none (not assessed)"),
-            ExpectationMismatch(key: "statuses.substance_use", expected: "assessed", actual: "not_assessed"),
-            ExpectationMismatch(key: "scores.housing", expected: "3.5", actual: "2"),
-            ExpectationMismatch(key: "scores.substance_use", expected: "0", actual: "none (not assessed)"),
-            ExpectationMismatch(key: "lynchpin", expected: "[relationships]", actual: "[housing]"),
-            ExpectationMismatch(key: "ranking", expected: "[relationships]", actual: "[housing]"),
-            ExpectationMismatch(key: "flags", expected: "[trauma_first]", actual: "[]"),
-            ExpectationMismatch(key: "safeguarding", expected: "[]", actual: "[nowhere_tonight]"),
-            ExpectationMismatch(key: "her_view_differs", expected: "[housing]", actual: "[]"),
-        ])
+        #expect(
+            failed.mismatches == [
+                ExpectationMismatch(key: "bands.relationships", expected: "high", actual: "low"),
+                ExpectationMismatch(key: "bands.substance_use", expected: "low", actual: "none (not assessed)"),
+                ExpectationMismatch(key: "statuses.substance_use", expected: "assessed", actual: "not_assessed"),
+                ExpectationMismatch(key: "scores.housing", expected: "3.5", actual: "2"),
+                ExpectationMismatch(key: "scores.substance_use", expected: "0", actual: "none (not assessed)"),
+                ExpectationMismatch(key: "lynchpin", expected: "[relationships]", actual: "[housing]"),
+                ExpectationMismatch(key: "ranking", expected: "[relationships]", actual: "[housing]"),
+                ExpectationMismatch(key: "flags", expected: "[trauma_first]", actual: "[]"),
+                ExpectationMismatch(key: "safeguarding", expected: "[]", actual: "[nowhere_tonight]"),
+                ExpectationMismatch(key: "her_view_differs", expected: "[housing]", actual: "[]"),
+            ])
     }
 
     @Test func scoresMatchWithinATolerance() {

@@ -14,7 +14,7 @@ import Testing
     /// not [thoughts_of_self_harm]. The fix belongs in the instrument: answer `difficulty`
     /// in that case, or expect both rules.
     static let expectationsAtOddsWithDesign: Set<String> = [
-        "phq-9.yaml: item 9 declined is unknown, never read as no",
+        "phq-9.yaml: item 9 declined is unknown, never read as no"
     ]
 
     @Test(arguments: ["phq-9.yaml", "gad-7.yaml"])

@@ -52,11 +52,14 @@ import Testing
     }
 
     @Test func trueFiresWithItsActionAndAdvice() throws {
-        let f = try findings(["has_partner": .boolean(true), "afraid": .boolean(true), "threatened": .boolean(true), "nights": .number(2)])
-        #expect(f.safeguarding == [
-            SafeguardingAlert(id: "abuse_now", action: "Follow the domestic abuse procedure today."),
-            SafeguardingAlert(id: "nowhere_tonight", action: "Find her somewhere safe to sleep tonight."),
+        let f = try findings([
+            "has_partner": .boolean(true), "afraid": .boolean(true), "threatened": .boolean(true), "nights": .number(2),
         ])
+        #expect(
+            f.safeguarding == [
+                SafeguardingAlert(id: "abuse_now", action: "Follow the domestic abuse procedure today."),
+                SafeguardingAlert(id: "nowhere_tonight", action: "Find her somewhere safe to sleep tonight."),
+            ])
         #expect(f.flags.map(\.id) == ["trauma_first", "female_worker"])
         #expect(f.flags[1].supports == ["relationships", "housing"])
         #expect(f.urgentNeeds == [0, 1])
@@ -70,21 +73,28 @@ import Testing
 
     @Test func threeValuedLogicListsWhatIsMissing() throws {
         // afraid declined, threatened yes: `and` is unknown, `or` is true.
-        let f = try findings(["has_partner": .boolean(true), "afraid": .declined, "threatened": .boolean(true), "nights": .dontKnow])
+        let f = try findings([
+            "has_partner": .boolean(true), "afraid": .declined, "threatened": .boolean(true), "nights": .dontKnow,
+        ])
         #expect(f.safeguarding.isEmpty)
         #expect(f.flags.map(\.id) == ["female_worker"], "unknown or true is true")
         #expect(f.urgentNeeds.isEmpty)
-        #expect(f.unevaluated == [
-            UnevaluatedRule(id: "abuse_now", kind: .safeguarding, missingItems: ["afraid"], notAssessedScores: []),
-            UnevaluatedRule(id: "nowhere_tonight", kind: .safeguarding, missingItems: ["nights"], notAssessedScores: []),
-            UnevaluatedRule(id: "trauma_first", kind: .responsivity, missingItems: [], notAssessedScores: ["relationships"]),
-            UnevaluatedRule(id: "relationships", kind: .urgentIf, missingItems: ["afraid"], notAssessedScores: []),
-            UnevaluatedRule(id: "housing", kind: .urgentIf, missingItems: ["nights"], notAssessedScores: []),
-        ])
+        #expect(
+            f.unevaluated == [
+                UnevaluatedRule(id: "abuse_now", kind: .safeguarding, missingItems: ["afraid"], notAssessedScores: []),
+                UnevaluatedRule(
+                    id: "nowhere_tonight", kind: .safeguarding, missingItems: ["nights"], notAssessedScores: []),
+                UnevaluatedRule(
+                    id: "trauma_first", kind: .responsivity, missingItems: [], notAssessedScores: ["relationships"]),
+                UnevaluatedRule(id: "relationships", kind: .urgentIf, missingItems: ["afraid"], notAssessedScores: []),
+                UnevaluatedRule(id: "housing", kind: .urgentIf, missingItems: ["nights"], notAssessedScores: []),
+            ])
     }
 
     @Test func aKnownFalseSideSettlesAnAnd() throws {
-        let f = try findings(["has_partner": .boolean(true), "afraid": .boolean(false), "threatened": .dontKnow, "nights": .number(0)])
+        let f = try findings([
+            "has_partner": .boolean(true), "afraid": .boolean(false), "threatened": .dontKnow, "nights": .number(0),
+        ])
         #expect(f.safeguarding.isEmpty)
         #expect(!f.unevaluated.map(\.id).contains("abuse_now"), "false and unknown is false")
         #expect(f.unevaluated.map(\.id) == ["trauma_first", "female_worker"])

@@ -59,7 +59,10 @@ import Testing
     }
 
     @Test func fullyAnsweredScoresAreTheExpression() throws {
-        let r = try outcomes(["has_partner": .boolean(true), "a": .code("often"), "b": .code("always"), "c": .number(1), "d": .code("never")])
+        let r = try outcomes([
+            "has_partner": .boolean(true), "a": .code("often"), "b": .code("always"), "c": .number(1),
+            "d": .code("never"),
+        ])
         #expect(r.needs[0] == ScoreOutcome(status: .assessed, score: 6, band: 1, prorated: false, missingItems: []))
         #expect(r.needs[0].isPresent)
         #expect(r.needs[1].score == 5 && r.needs[1].band == 1)
@@ -70,13 +73,17 @@ import Testing
     }
 
     @Test func hiddenItemsReadAsZeroAndAreNotMissing() throws {
-        let r = try outcomes(["has_partner": .boolean(false), "a": .code("always"), "b": .code("always"), "c": .code("often")])
+        let r = try outcomes([
+            "has_partner": .boolean(false), "a": .code("always"), "b": .code("always"), "c": .code("often"),
+        ])
         #expect(r.needs[0] == ScoreOutcome(status: .assessed, score: 8, band: 2, prorated: false, missingItems: []))
     }
 
     @Test func declinedIsNeverZeroWithinTheAllowanceItIsProrated() throws {
         // a + c + d = 1 + 2 + 3 = 6 over 3 answered of 4 applicable: 6 × 4 ÷ 3 = 8.
-        let r = try outcomes(["has_partner": .boolean(true), "a": .number(1), "b": .declined, "c": .number(2), "d": .number(3)])
+        let r = try outcomes([
+            "has_partner": .boolean(true), "a": .number(1), "b": .declined, "c": .number(2), "d": .number(3),
+        ])
         let need = r.needs[0]
         #expect(need.status == .assessed && need.prorated)
         #expect(need.score == 8 && need.band == 2, "read as 0 it would be 6, band mild")
@@ -128,7 +135,9 @@ import Testing
     @Test func theBufferCanBeReusedRecordAfterRecord() throws {
         let compiled = try Fixture.compile(Self.text)
         let scorer = Scorer(compiled)
-        let first = Fixture.scored(compiled, Fixture.answers(["has_partner": .boolean(false), "a": .number(3), "b": .number(3), "c": .number(3)]))
+        let first = Fixture.scored(
+            compiled,
+            Fixture.answers(["has_partner": .boolean(false), "a": .number(3), "b": .number(3), "c": .number(3)]))
         let second = Fixture.scored(compiled, Fixture.answers(["a": .declined, "b": .declined, "c": .declined]))
         var buffer = first.slots
         for i in compiled.items.indices { buffer[i] = second.slots[i] }

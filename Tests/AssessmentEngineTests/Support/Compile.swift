@@ -18,7 +18,9 @@ enum Fixture {
     }
 
     /// Compiles YAML text, failing the test on any error.
-    static func compile(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CompiledInstrument {
+    static func compile(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> CompiledInstrument
+    {
         let (compiled, diagnostics) = InstrumentLoader().compile(SourceFile(name: "t.yaml", text: text))
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)", sourceLocation: sourceLocation)
@@ -42,7 +44,8 @@ enum Fixture {
 
     /// Builds the responses and scores them, failing the test on answer diagnostics.
     static func scored(
-        _ compiled: CompiledInstrument, _ answers: [AnswerEntry], sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ compiled: CompiledInstrument, _ answers: [AnswerEntry],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> Responses {
         let (responses, diagnostics) = ResponseBuilder(compiled).build(answers)
         #expect(diagnostics.isEmpty, "\(diagnostics)", sourceLocation: sourceLocation)
