@@ -10,5 +10,7 @@ struct Assess: ParsableCommand {
             'validate' and 'lint'. See docs/tutorial.md to write a first instrument.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, LintCommand.self, SchemaCommand.self])
+        subcommands: [
+            ValidateCommand.self, LintCommand.self, SchemaCommand.self, TestCommand.self, ScoreCommand.self,
+        ])
 }

@@ -57,9 +57,11 @@ public struct LynchpinRanker: Sendable {
             for t in paths.reached {
                 let contribution = severity[t] * paths.product[t]
                 influence += contribution
-                reasons.append(InfluenceReason(
-                    reaches: instrument.needs[t].id, severity: severity[t], pathProduct: paths.product[t],
-                    contribution: contribution, path: paths.path(to: t, in: graph).map { step(graph.edges[$0], responses) }))
+                reasons.append(
+                    InfluenceReason(
+                        reaches: instrument.needs[t].id, severity: severity[t], pathProduct: paths.product[t],
+                        contribution: contribution,
+                        path: paths.path(to: t, in: graph).map { step(graph.edges[$0], responses) }))
             }
             entries.append((j, influence, reasons))
         }
@@ -80,11 +82,12 @@ public struct LynchpinRanker: Sendable {
         for (position, entry) in entries.enumerated() {
             let lynchpin = position == 0 || Self.rounded(entry.influence) >= threshold
             let id = instrument.needs[entry.need].id
-            ranked.append(RankedNeed(
-                need: id, rank: position + 1, influence: entry.influence, severity: severity[entry.need],
-                tier0: tier0Set.contains(entry.need), lynchpin: lynchpin,
-                noDriverEvidence: lynchpin && entry.reasons.isEmpty,
-                herPriority: priorities.firstIndex(of: id).map { $0 + 1 }, reasons: entry.reasons))
+            ranked.append(
+                RankedNeed(
+                    need: id, rank: position + 1, influence: entry.influence, severity: severity[entry.need],
+                    tier0: tier0Set.contains(entry.need), lynchpin: lynchpin,
+                    noDriverEvidence: lynchpin && entry.reasons.isEmpty,
+                    herPriority: priorities.firstIndex(of: id).map { $0 + 1 }, reasons: entry.reasons))
         }
         let lynchpins = ranked.filter(\.lynchpin).map(\.need)
         let differs = HerView.differences(
@@ -97,11 +100,12 @@ public struct LynchpinRanker: Sendable {
     private func step(_ edge: DriverEdge, _ responses: Responses) -> DriverStep {
         let instrument = compiled.instrument
         let driver = instrument.drivers[edge.driver]
-        let answers = compiled.drivers[edge.driver].map { when in
-            zip(when.referencedItems, when.referencedItemSlots).map { _, slot in
-                ItemAnswer(compiled.items[slot], slot: slot, in: responses)
-            }
-        } ?? []
+        let answers =
+            compiled.drivers[edge.driver].map { when in
+                zip(when.referencedItems, when.referencedItemSlots).map { _, slot in
+                    ItemAnswer(compiled.items[slot], slot: slot, in: responses)
+                }
+            } ?? []
         return DriverStep(
             from: instrument.needs[edge.from].id, to: instrument.needs[edge.to].id, weight: edge.weight,
             because: driver.because.text(in: instrument.language), answers: answers)

@@ -36,15 +36,18 @@ public struct ResponseBuilder: Sendable {
         var given = [AnswerEntry?](repeating: nil, count: compiled.items.count)
         for entry in answers {
             guard let slot = slotOfItem[entry.item] else {
-                diagnostics.append(Diagnostic(
-                    .unknownReference, "the answers name the item '\(entry.item)', which does not exist", file: file,
-                    at: entry.location, hint: Suggestion.didYouMean(entry.item, among: compiled.items.map(\.id))))
+                diagnostics.append(
+                    Diagnostic(
+                        .unknownReference, "the answers name the item '\(entry.item)', which does not exist",
+                        file: file,
+                        at: entry.location, hint: Suggestion.didYouMean(entry.item, among: compiled.items.map(\.id))))
                 continue
             }
             if given[slot] != nil {
-                diagnostics.append(Diagnostic(
-                    .invalidValue, "'\(entry.item)' is answered twice", file: file, at: entry.location,
-                    hint: "keep one answer; the first is used"))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidValue, "'\(entry.item)' is answered twice", file: file, at: entry.location,
+                        hint: "keep one answer; the first is used"))
                 continue
             }
             given[slot] = entry
@@ -60,15 +63,18 @@ public struct ResponseBuilder: Sendable {
                 currentSection = section
                 sectionHidden = slots.withUnsafeBufferPointer { compiled.sectionShowIf[section]?.boolean($0) == false }
             }
-            let hidden = sectionHidden
+            let hidden =
+                sectionHidden
                 || slots.withUnsafeBufferPointer { compiled.itemShowIf[i]?.boolean($0) == false }
             if hidden {
                 slots[i] = .notApplicable
                 if let entry = given[i] {
-                    diagnostics.append(Diagnostic(
-                        .invalidValue, "'\(item.id)' is not asked when \(hiddenBecause(i, sectionHidden: sectionHidden))",
-                        file: file, at: entry.location,
-                        hint: "remove this answer, or check the earlier answers that decide whether it is asked"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidValue,
+                            "'\(item.id)' is not asked when \(hiddenBecause(i, sectionHidden: sectionHidden))",
+                            file: file, at: entry.location,
+                            hint: "remove this answer, or check the earlier answers that decide whether it is asked"))
                 }
                 continue
             }
@@ -78,7 +84,8 @@ public struct ResponseBuilder: Sendable {
                 slots[i] = slot
                 if case .text(let text) = entry.value { texts[i] = text }
             case .failure(let problem):
-                diagnostics.append(Diagnostic(problem.code, problem.message, file: file, at: entry.location, hint: problem.hint))
+                diagnostics.append(
+                    Diagnostic(problem.code, problem.message, file: file, at: entry.location, hint: problem.hint))
             }
         }
         let checked = checkedPriorities(priorities, file: file, diagnostics: &diagnostics)
@@ -99,15 +106,19 @@ public struct ResponseBuilder: Sendable {
         var kept: [String] = []
         for id in priorities {
             if !needIDs.contains(id) {
-                diagnostics.append(Diagnostic(
-                    .unknownReference, "her priorities name '\(id)', which is not a need", file: file, at: nil,
-                    hint: Suggestion.didYouMean(id, among: needIDs)))
+                diagnostics.append(
+                    Diagnostic(
+                        .unknownReference, "her priorities name '\(id)', which is not a need", file: file, at: nil,
+                        hint: Suggestion.didYouMean(id, among: needIDs)))
             } else if kept.contains(id) {
-                diagnostics.append(Diagnostic(.invalidValue, "'\(id)' is named twice in her priorities", file: file, at: nil))
+                diagnostics.append(
+                    Diagnostic(.invalidValue, "'\(id)' is named twice in her priorities", file: file, at: nil))
             } else if kept.count == AnswerReader.maxPriorities {
-                diagnostics.append(Diagnostic(
-                    .invalidValue, "her priorities list more than \(AnswerReader.maxPriorities) needs; '\(id)' is left out",
-                    file: file, at: nil))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidValue,
+                        "her priorities list more than \(AnswerReader.maxPriorities) needs; '\(id)' is left out",
+                        file: file, at: nil))
             } else {
                 kept.append(id)
             }

@@ -39,22 +39,29 @@ struct SlotEncoder {
             return .success(.set(bits))
         case (.number(let number), .number):
             if let min = item.min, number < min {
-                return .failure(Problem(
-                    code: .invalidValue,
-                    message: "the answer to '\(item.id)' is \(NumberText.format(number)), below its minimum \(NumberText.format(min))"))
+                return .failure(
+                    Problem(
+                        code: .invalidValue,
+                        message:
+                            "the answer to '\(item.id)' is \(NumberText.format(number)), below its minimum \(NumberText.format(min))"
+                    ))
             }
             if let max = item.max, number > max {
-                return .failure(Problem(
-                    code: .invalidValue,
-                    message: "the answer to '\(item.id)' is \(NumberText.format(number)), above its maximum \(NumberText.format(max))"))
+                return .failure(
+                    Problem(
+                        code: .invalidValue,
+                        message:
+                            "the answer to '\(item.id)' is \(NumberText.format(number)), above its maximum \(NumberText.format(max))"
+                    ))
             }
             return .success(.number(number))
         case (.text, .text), (.text, .date):
             return .success(AnswerSlot(state: .answered))
         default:
-            return .failure(Problem(
-                code: .wrongType, message: "the answer to '\(item.id)' should be \(expected(item.type))",
-                hint: "write 'declined' or 'dont_know' when she did not answer"))
+            return .failure(
+                Problem(
+                    code: .wrongType, message: "the answer to '\(item.id)' should be \(expected(item.type))",
+                    hint: "write 'declined' or 'dont_know' when she did not answer"))
         }
     }
 

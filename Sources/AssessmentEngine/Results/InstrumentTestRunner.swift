@@ -45,9 +45,11 @@ public struct InstrumentTestRunner: Sendable {
     /// The expectations in `expect` that `result` does not meet.
     public static func compare(_ expect: Expectation, with result: AssessmentResult) -> [ExpectationMismatch] {
         var mismatches: [ExpectationMismatch] = []
-        let scored = result.needs.map { ($0.id, $0.status, $0.score, $0.band) }
+        let scored =
+            result.needs.map { ($0.id, $0.status, $0.score, $0.band) }
             + result.strengths.map { ($0.id, $0.status, $0.score, $0.band) }
-        let byID = Dictionary(scored.map { ($0.0, (status: $0.1, score: $0.2, band: $0.3)) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(
+            scored.map { ($0.0, (status: $0.1, score: $0.2, band: $0.3)) }, uniquingKeysWith: { a, _ in a })
 
         for (id, band) in (expect.bands ?? [:]).sorted(by: { $0.key < $1.key }) {
             let actual = byID[id]?.band ?? "none (not assessed)"
@@ -60,9 +62,10 @@ public struct InstrumentTestRunner: Sendable {
         for (id, score) in (expect.scores ?? [:]).sorted(by: { $0.key < $1.key }) {
             let actual = byID[id]?.score
             if actual.map({ abs($0 - score) > scoreTolerance }) ?? true {
-                mismatches.append(.init(
-                    key: "scores.\(id)", expected: NumberText.format(score),
-                    actual: actual.map(NumberText.format) ?? "none (not assessed)"))
+                mismatches.append(
+                    .init(
+                        key: "scores.\(id)", expected: NumberText.format(score),
+                        actual: actual.map(NumberText.format) ?? "none (not assessed)"))
             }
         }
         func ordered(_ key: String, _ expected: [String]?, _ actual: [String]) {

@@ -24,9 +24,11 @@ public struct RuleEvaluator: Sendable {
         slots.withUnsafeBufferPointer { read in
             for (i, rule) in instrument.safeguarding.enumerated() {
                 switch compiled.safeguarding[i].boolean(read) {
-                case true?: findings.safeguarding.append(SafeguardingAlert(id: rule.id, action: rule.action.text(in: language)))
+                case true?:
+                    findings.safeguarding.append(SafeguardingAlert(id: rule.id, action: rule.action.text(in: language)))
                 case false?: break
-                case nil: findings.unevaluated.append(unevaluated(rule.id, .safeguarding, compiled.safeguarding[i], slots))
+                case nil:
+                    findings.unevaluated.append(unevaluated(rule.id, .safeguarding, compiled.safeguarding[i], slots))
                 }
             }
             for (i, rule) in instrument.responsivity.enumerated() {
@@ -35,7 +37,8 @@ public struct RuleEvaluator: Sendable {
                     findings.flags.append(
                         ResponsivityFlag(id: rule.id, advice: rule.advice.text(in: language), supports: rule.supports))
                 case false?: break
-                case nil: findings.unevaluated.append(unevaluated(rule.id, .responsivity, compiled.responsivity[i], slots))
+                case nil:
+                    findings.unevaluated.append(unevaluated(rule.id, .responsivity, compiled.responsivity[i], slots))
                 }
             }
             for (j, need) in instrument.needs.enumerated() {

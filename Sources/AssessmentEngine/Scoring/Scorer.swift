@@ -74,7 +74,9 @@ public struct Scorer: Sendable {
         for s in entry.itemSlots {
             switch slots[s].state {
             case .answered: applicable += 1
-            case .declined, .dontKnow, .unanswered: applicable += 1; missing += 1
+            case .declined, .dontKnow, .unanswered:
+                applicable += 1
+                missing += 1
             case .notApplicable: break
             }
         }

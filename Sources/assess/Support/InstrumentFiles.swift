@@ -1,0 +1,24 @@
+import ArgumentParser
+import AssessmentEngine
+import QuestionnaireDSL
+
+/// Reading and compiling instruments and answers for the commands that score them.
+enum InstrumentFiles {
+    /// Reads `path`, or prints why not and exits 66.
+    static func read(_ path: String) throws -> SourceFile {
+        do {
+            return try SourceFile.read(path: path)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCodes.cannotRead
+        }
+    }
+
+    /// Prints diagnostics to standard error, with their source lines.
+    static func report(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
+        guard !diagnostics.isEmpty else { return }
+        let formatter = DiagnosticFormatter(colour: Terminal.colourEnabled(for: 2))
+        let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for diagnostic in diagnostics { Terminal.error(formatter.format(diagnostic, sources: byName) + "\n") }
+    }
+}
