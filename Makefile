@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README.md):
-#   make demo   build assess and check the shipped instruments with it
+#   make demo   build assess, check the shipped instruments and score an example
 #   make test   run the whole test suite
 # Both install the system packages they need first (scripts/install-deps.sh).
 
@@ -16,7 +16,7 @@ build: deps
 
 demo: build
 	$(BIN) validate Instruments/*.yaml
-	$(BIN) lint Instruments/*.yaml
+	$(BIN) score Instruments/womens-needs.yaml Instruments/examples/relationship-drives-drug-use.yaml
 
 test: deps
 	$(SWIFT) test
