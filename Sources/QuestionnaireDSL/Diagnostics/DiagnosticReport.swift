@@ -4,7 +4,8 @@ import Foundation
 ///
 /// ```json
 /// {"diagnostics": [{"file": "a.yaml", "line": 3, "column": 5, "severity": "error",
-///   "code": "unknown-key", "message": "…", "hint": "…", "notes": []}],
+///   "code": "unknown-key", "message": "…", "hint": "…",
+///   "notes": [{"file": "a.yaml", "line": 2, "column": 5, "message": "…"}]}],
 ///  "errors": 1, "warnings": 0}
 /// ```
 public struct DiagnosticReport: Codable, Sendable {
@@ -17,7 +18,15 @@ public struct DiagnosticReport: Codable, Sendable {
         public var code: String
         public var message: String
         public var hint: String?
-        public var notes: [DiagnosticNote]
+        public var notes: [Note]
+    }
+
+    /// A note, flattened like its diagnostic.
+    public struct Note: Codable, Sendable {
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var message: String
     }
 
     /// The diagnostics, in file order.
@@ -32,7 +41,10 @@ public struct DiagnosticReport: Codable, Sendable {
         self.diagnostics = diagnostics.map {
             Entry(
                 file: $0.file, line: $0.location?.line, column: $0.location?.column, severity: $0.severity,
-                code: $0.code.rawValue, message: $0.message, hint: $0.hint, notes: $0.notes)
+                code: $0.code.rawValue, message: $0.message, hint: $0.hint,
+                notes: $0.notes.map {
+                    Note(file: $0.file, line: $0.location?.line, column: $0.location?.column, message: $0.message)
+                })
         }
         self.errors = diagnostics.count { $0.severity == .error }
         self.warnings = diagnostics.count { $0.severity == .warning }

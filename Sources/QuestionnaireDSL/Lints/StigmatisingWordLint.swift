@@ -28,26 +28,34 @@ public struct StigmatisingWordLint: Lint {
     static let personalCase: Set<String> = ["the", "this", "a", "her", "my", "your", "each", "every", "our", "their"]
 
     public func check(_ input: LintInput) -> [Diagnostic] {
-        let avoid = Self.builtIn + input.instrument.avoidWords
+        // Each entry may be a phrase ("failed to engage"): matched word by word, the
+        // longest first, and the designer's own entries before the built-in ones.
+        let phrases = (input.instrument.avoidWords + Self.builtIn).map { entry in
+            (words: Self.words(entry.word).map { $0.text.lowercased() }, instead: entry.instead)
+        }.filter { !$0.words.isEmpty }.enumerated().sorted {
+            ($0.element.words.count, -$0.offset) > ($1.element.words.count, -$1.offset)
+        }.map(\.element)
         var findings: [Diagnostic] = []
         for (owner, text) in input.instrument.visibleTexts {
             for translation in text.translations {
                 let words = Self.words(translation.source.text)
-                for (index, word) in words.enumerated() {
-                    let lower = word.text.lowercased()
-                    var instead = avoid.first { $0.word.lowercased() == lower }?.instead
-                    if instead == nil, lower == "case" || lower == "cases", index > 0,
-                        Self.personalCase.contains(words[index - 1].text.lowercased()),
-                        index + 1 == words.count || words[index + 1].text.lowercased() != "of"
+                let lower = words.map { $0.text.lowercased() }
+                for index in words.indices {
+                    var match = phrases.first { phrase in
+                        lower[index...].starts(with: phrase.words)
+                    }.map { (length: $0.words.count, instead: $0.instead) }
+                    if match == nil, lower[index] == "case" || lower[index] == "cases", index > 0,
+                        Self.personalCase.contains(lower[index - 1]), lower.dropFirst(index + 1).first != "of"
                     {
-                        instead = "the woman, or her support"
+                        match = (1, "the woman, or her support")
                     }
-                    guard let instead else { continue }
+                    guard let match else { continue }
+                    let phrase = words[index..<index + match.length].map(\.text).joined(separator: " ")
                     findings.append(
                         input.diagnostic(
-                            code, "'\(word.text)' in \(owner) labels a person",
-                            at: translation.source.location(ofOffset: word.offset, in: input.source),
-                            hint: "say '\(instead)' instead"))
+                            code, "'\(phrase)' in \(owner) labels a person",
+                            at: translation.source.location(ofOffset: words[index].offset, in: input.source),
+                            hint: "say '\(match.instead)' instead"))
                 }
             }
         }

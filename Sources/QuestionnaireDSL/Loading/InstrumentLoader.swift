@@ -119,7 +119,7 @@ final class InstrumentLoading {
     private func version(_ node: YAMLNode) -> String? {
         guard let text = context.string(node, "the instrument version") else { return nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }) else {
             context.report(
                 .invalidValue, "the version '\(text)' is not of the form MAJOR.MINOR.PATCH",
                 at: node.start, hint: "write a semantic version such as 1.0.0")
@@ -183,7 +183,7 @@ final class InstrumentLoading {
         if let first = seen[id] {
             context.report(
                 .duplicateID, "there is already \(kind) with the id '\(id)'", at: location,
-                hint: "give each \(kind) its own id",
+                hint: "ids must be unique; rename one of them",
                 notes: [context.note("'\(id)' was first used here", at: first)])
             return false
         }

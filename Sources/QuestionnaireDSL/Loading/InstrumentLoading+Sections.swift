@@ -28,7 +28,7 @@ extension InstrumentLoading {
         let introduction = f["introduction"].flatMap {
             context.text($0, "the introduction of \(what)", language: language)
         }
-        let sensitive = f["sensitive"].flatMap { context.bool($0, "'sensitive'") } ?? false
+        let sensitive = f["sensitive"].flatMap { context.bool($0, "'sensitive' of \(what)") } ?? false
         let showIf = f["show_if"].flatMap { context.scalar($0, "'show_if' of \(what)") }
         let itemNodes = f["items"].flatMap { context.list($0, "the items of \(what)") } ?? []
         let items = itemNodes.compactMap { item($0, section: id ?? "", &itemSeen) }
@@ -151,7 +151,8 @@ extension InstrumentLoading {
     private func code(_ node: YAMLNode) -> String? {
         guard let text = context.string(node, "an option code") else { return nil }
         let valid =
-            text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             && !(text.first == "_")
         guard valid else {
             context.report(

@@ -80,7 +80,7 @@ final class LoadContext {
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         if let value = Self.booleanWord(node) { return value }
         let hint: String
-        if let text = node.scalar, !node.isPlainScalar, Self.booleanWord(text) != nil {
+        if let text = node.scalar, let style = node.style, !style.isPlain, Self.booleanWord(text) != nil {
             hint = "remove the quotes: quoted '\(text)' is text, not yes or no"
         } else {
             hint = "write yes or no (or true or false)"
@@ -91,7 +91,8 @@ final class LoadContext {
 
     /// The boolean a plain scalar stands for where a boolean is expected, if any.
     static func booleanWord(_ node: YAMLNode) -> Bool? {
-        guard node.isPlainScalar, let text = node.scalar else { return nil }
+        let taggedBoolean = node.tag == "tag:yaml.org,2002:bool" && node.style == .plain
+        guard node.isPlainScalar || taggedBoolean, let text = node.scalar else { return nil }
         return booleanWord(text)
     }
 
@@ -180,6 +181,12 @@ final class LoadContext {
             report(
                 .invalidID, "\(what) '\(text)' starts with '_', which is reserved", at: node.start,
                 hint: "remove the leading underscore")
+            return nil
+        }
+        if !allowHyphen, Token.keywords[text] != nil {
+            report(
+                .invalidID, "\(what) '\(text)' is a word of the expression language", at: node.start,
+                hint: "expressions could not name it; choose another id, e.g. '\(text)_answer'")
             return nil
         }
         guard Identifier.isValid(text, allowHyphen: allowHyphen) else {

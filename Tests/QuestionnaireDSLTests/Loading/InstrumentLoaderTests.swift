@@ -115,3 +115,25 @@ import Testing
         #expect(diagnostics.map(\.hint) == ["did you mean 'low_mood'?", "did you mean 'present'?"])
     }
 }
+
+@Suite struct LintTests {
+    @Test func avoidPhrasesAreMatchedWordByWord() throws {
+        let text = InstrumentText.minimal(extra: "lint:\n  avoid: {failed to engage: not yet engaged}")
+            .replacingOccurrences(of: "title: Mood", with: "title: Mood when she Failed to engage")
+        let findings = InstrumentText.check(text).filter { $0.code == .stigmatisingWord }
+        #expect(findings.map(\.message) == ["'Failed to engage' in the title of 'mood' labels a person"])
+        #expect(findings.first?.hint == "say 'not yet engaged' instead")
+        #expect(findings.first?.location == SourceLocation(line: 13, column: 26))
+    }
+
+    @Test(arguments: [("her case worker", true), ("in case of need", false), ("the case of", false)])
+    func caseIsFlaggedOnlyForAPerson(phrase: String, flagged: Bool) {
+        let text = InstrumentText.minimal().replacingOccurrences(of: "title: Mood", with: "title: Mood, \(phrase)")
+        #expect(InstrumentText.check(text).contains { $0.code == .stigmatisingWord } == flagged)
+    }
+
+    @Test func keywordsCannotBeIds() {
+        let text = InstrumentText.minimal(items: "      - {id: not, prompt: Low?, type: yes_no}", needScore: "1")
+        #expect(InstrumentText.load(text).1.map(\.code) == [.invalidID])
+    }
+}
