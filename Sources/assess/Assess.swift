@@ -7,7 +7,8 @@ struct Assess: ParsableCommand {
         abstract: "A gender-responsive, trauma-informed needs assessment engine.",
         discussion: """
             Instrument designers write questionnaires in YAML and check them with \
-            'validate' and 'lint'. See docs/tutorial.md to write a first instrument.
+            'validate', 'lint' and 'test'; 'score' assesses one woman's answers. See \
+            docs/tutorial.md to write a first instrument.
             """,
         version: "0.1.0",
         subcommands: [

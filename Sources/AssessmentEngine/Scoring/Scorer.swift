@@ -16,7 +16,7 @@ import QuestionnaireDSL
 /// `max`. Otherwise (or when nothing referenced was answered, or the expression is still
 /// missing) the score is **not assessed** and its slot is left unanswered.
 ///
-/// ``score(_:)-(UnsafeMutableBufferPointer<AnswerSlot>)`` allocates nothing, so one buffer
+/// Scoring a buffer in place allocates nothing (measured in a release build), so one buffer
 /// can be reused for record after record.
 public struct Scorer: Sendable {
     /// One need or strength, with what scoring it needs precomputed.
