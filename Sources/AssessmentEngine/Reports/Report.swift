@@ -48,7 +48,8 @@ public struct Report: Sendable, Hashable {
         public var name: Name
         /// Its band in words (`has someone`); nil when not assessed.
         public var band: String?
-        /// True when its band is above the first (there is something to build on).
+        /// True when its band is above the first (there is something to build on). The
+        /// first band is known only from the instrument: without it, any band counts.
         public var present: Bool
         /// The needs it helps with.
         public var supports: [Name]

@@ -99,30 +99,78 @@ import Testing
         let (result, _) = Assessor(compiled).assess(answers, priorities: priorities, at: Date())
         #expect(diagnostics.isEmpty)
 
-        for need in result.needs {
-            let trace = try score(explanation, need.id)
-            #expect(trace.score == need.score && trace.band == need.band && trace.present == need.present)
-            #expect(trace.status == need.status && (trace.proration != nil) == need.prorated)
-        }
-        for strength in result.strengths {
-            #expect(try score(explanation, strength.id).score == strength.score)
-        }
-        let fired = explanation.rules.filter { $0.outcome == .fired }
-        #expect(fired.filter { $0.kind == .safeguarding }.map(\.id) == result.safeguarding.map(\.id))
-        #expect(fired.filter { $0.kind == .responsivity }.map(\.id) == result.flags.map(\.id))
-        #expect(fired.filter { $0.kind == .urgentIf }.map(\.id) == result.tier0)
-        #expect(explanation.rules.filter { $0.outcome == .unevaluated }.map(\.id) == result.unevaluated.map(\.id))
-
-        #expect(explanation.ranking.entries.map(\.need) == result.ranking.map(\.need))
-        for (entry, ranked) in zip(explanation.ranking.entries, result.ranking) {
-            let sum = entry.contributions.reduce(entry.severity) { $0 + $1.contribution }
-            #expect(sum == entry.influence && entry.influence == ranked.influence, "\(entry.need)")
-            #expect(entry.lynchpin == ranked.lynchpin)
-        }
+        try Self.expectAgreement(explanation, result, "example")
         let inGraph = explanation.drivers.filter { $0.status == .inGraph }
         #expect(inGraph.map { "\($0.from)→\($0.to)" } == ["relationships→substance_use"])
         #expect(explanation.ranking.top == "relationships" && explanation.ranking.topInfluence == 1.06)
         #expect(explanation.ranking.threshold == 1.007)
+    }
+
+    /// Checks that every score, rule, edge and rank in `explanation` is the one in `result`.
+    static func expectAgreement(
+        _ explanation: Explanation, _ result: AssessmentResult, _ label: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        func score(_ id: String) throws -> ScoreTrace {
+            try #require(explanation.scores.first { $0.id == id }, sourceLocation: sourceLocation)
+        }
+        for need in result.needs {
+            let trace = try score(need.id)
+            #expect(
+                trace.score == need.score && trace.band == need.band && trace.present == need.present
+                    && trace.severity == need.severity, "\(label): \(need.id)", sourceLocation: sourceLocation)
+            #expect(
+                trace.status == need.status && (trace.proration != nil) == need.prorated, "\(label): \(need.id)",
+                sourceLocation: sourceLocation)
+        }
+        for strength in result.strengths {
+            let trace = try score(strength.id)
+            #expect(
+                trace.score == strength.score && trace.band == strength.band, "\(label): \(strength.id)",
+                sourceLocation: sourceLocation)
+        }
+        let fired = explanation.rules.filter { $0.outcome == .fired }
+        #expect(
+            fired.filter { $0.kind == .safeguarding }.map(\.id) == result.safeguarding.map(\.id), "\(label)",
+            sourceLocation: sourceLocation)
+        #expect(
+            fired.filter { $0.kind == .responsivity }.map(\.id) == result.flags.map(\.id), "\(label)",
+            sourceLocation: sourceLocation)
+        #expect(
+            fired.filter { $0.kind == .urgentIf }.map(\.id) == result.tier0, "\(label)", sourceLocation: sourceLocation)
+        #expect(
+            explanation.rules.filter { $0.outcome == .unevaluated }.map(\.id) == result.unevaluated.map(\.id),
+            "\(label)", sourceLocation: sourceLocation)
+
+        #expect(
+            explanation.ranking.entries.map(\.need) == result.ranking.map(\.need), "\(label)",
+            sourceLocation: sourceLocation)
+        for (entry, ranked) in zip(explanation.ranking.entries, result.ranking) {
+            let sum = entry.contributions.reduce(entry.severity) { $0 + $1.contribution }
+            #expect(
+                sum == entry.influence && entry.influence == ranked.influence && entry.lynchpin == ranked.lynchpin,
+                "\(label): \(entry.need)", sourceLocation: sourceLocation)
+        }
+        let edges = Set(explanation.drivers.filter { $0.status == .inGraph }.map { "\($0.from)→\($0.to)" })
+        for step in result.ranking.flatMap(\.reasons).flatMap(\.path) {
+            #expect(
+                edges.contains("\(step.from)→\(step.to)"), "\(label): every step is an edge in the graph",
+                sourceLocation: sourceLocation)
+        }
+        #expect(
+            explanation.ranking.entries.filter(\.lynchpin).map(\.need) == result.lynchpins, "\(label)",
+            sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["phq-9.yaml", "gad-7.yaml", "womens-needs.yaml"])
+    func theTraceAgreesWithTheResultForEveryShippedTestCase(file: String) throws {
+        let compiled = try Fixture.shipped(file)
+        let explainer = Explainer(compiled), assessor = Assessor(compiled)
+        for test in compiled.instrument.tests {
+            let (explanation, _) = explainer.explain(test.answers, priorities: test.priorities)
+            let (result, _) = assessor.assess(test.answers, priorities: test.priorities, at: Date())
+            try Self.expectAgreement(explanation, result, "\(file) '\(test.name)'")
+        }
     }
 
     @Test func driversSayWhyTheyAreOrAreNotInTheGraph() throws {
