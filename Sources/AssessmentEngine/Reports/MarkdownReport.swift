@@ -150,7 +150,7 @@ public struct MarkdownReport: Sendable {
             }
             var parts = [what]
             if !unknown.missing.isEmpty {
-                parts.append("Still to ask: \(unknown.missing.map(missingAnswer).joined(separator: "; ")).")
+                parts.append("Missing: \(unknown.missing.map(missingAnswer).joined(separator: "; ")).")
             }
             if !unknown.notAssessedScores.isEmpty {
                 let names = unknown.notAssessedScores.map { "**\($0.title)**" }.joined(separator: ", ")
@@ -158,7 +158,11 @@ public struct MarkdownReport: Sendable {
             }
             return "- " + parts.joined(separator: " ")
         }
-        return ["## Still unknown", lines.joined(separator: "\n")]
+        let declined = report.unknowns.contains { $0.missing.contains { $0.state == "declined" } }
+        let note =
+            "Where she preferred not to answer, that was her choice: if you come back to a question, say why it is "
+            + "asked and that she can still decline it."
+        return ["## Still unknown"] + (declined ? [note] : []) + [lines.joined(separator: "\n")]
     }
 
     // MARK: - One need
@@ -176,7 +180,7 @@ public struct MarkdownReport: Sendable {
             summary += "."
         }
         if need.prorated, !need.missing.isEmpty {
-            summary += " Worked out from the answers she gave; not answered: "
+            summary += " Worked out from the answers she gave, allowing for: "
             summary += need.missing.map(missingAnswer).joined(separator: "; ") + "."
         }
         if let position = need.herPriority { summary += " She names it as her priority number \(position)." }
@@ -197,7 +201,7 @@ public struct MarkdownReport: Sendable {
                     "How much it holds up: \(NumberText.format(influence)) in all, \(NumberText.format(own)) for "
                         + "itself (score ÷ highest score) and \(NumberText.format(influence - own)) through the "
                         + "needs it drives:")
-                blocks.append(need.reasons.map(reason).joined(separator: "\n"))
+                blocks.append(reasons(need.reasons).joined(separator: "\n"))
             }
         }
         let strengths = need.strengths.filter(\.present)
@@ -218,16 +222,23 @@ public struct MarkdownReport: Sendable {
         return "\(prefix)\(band)\(score)"
     }
 
-    private func reason(_ reason: Report.Reason) -> String {
-        let route = reason.via.isEmpty ? "" : " (through \(reason.via.map(\.title).joined(separator: ", ")))"
-        var line =
-            "- It drives **\(reason.reaches.title)**\(route), adding \(NumberText.format(reason.contribution))."
-        for step in reason.steps {
-            line += " \(step.because)"
-            let given = step.answers.filter { $0.state == "answered" }
-            if !given.isEmpty { line += " Her answers: " + given.map(answered).joined(separator: "; ") + "." }
+    /// Each reason as a bullet, direct ones first; an edge explained once is not explained again.
+    private func reasons(_ reasons: [Report.Reason]) -> [String] {
+        var explained: Set<String> = []
+        let ordered = reasons.enumerated().sorted {
+            ($0.element.steps.count, $0.offset) < ($1.element.steps.count, $1.offset)
         }
-        return line
+        return ordered.map { _, reason in
+            let route = reason.via.isEmpty ? "" : " (through \(reason.via.map(\.title).joined(separator: ", ")))"
+            var line =
+                "- It drives **\(reason.reaches.title)**\(route), adding \(NumberText.format(reason.contribution))."
+            for step in reason.steps where explained.insert(step.because).inserted {
+                line += " \(step.because)"
+                let given = step.answers.filter { $0.state == "answered" }
+                if !given.isEmpty { line += " Her answers: " + given.map(answered).joined(separator: "; ") + "." }
+            }
+            return line
+        }
     }
 
     private func talkingPoint(_ point: Report.TalkingPoint) -> String {

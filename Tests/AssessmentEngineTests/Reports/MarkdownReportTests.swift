@@ -83,7 +83,7 @@ import Testing
                 """)
     }
 
-    @Test func unknownsNameTheQuestionsStillToAsk() throws {
+    @Test func unknownsNameTheMissingQuestionsAndWhyTheyAreMissing() throws {
         let text = try report(["afraid": .declined, "use_days": .dontKnow, "nights_unsafe": .number(0)])
         #expect(text.contains("## Needs\n\nNo need shows on these answers."))
         #expect(
@@ -91,10 +91,12 @@ import Testing
                 """
                 ## Still unknown
 
-                - **Relationships** could not be assessed, so it is unknown, not absent. Still to ask: “Are you afraid of your partner?” (she preferred not to say).
-                - **Drug and alcohol use** could not be assessed, so it is unknown, not absent. Still to ask: “Days using in the last week” (she did not know).
-                - **Family support** could not be assessed, so it is unknown, not absent. Still to ask: “Can family help you?” (not answered yet).
-                - Could not tell whether this advice applies: Offer one-to-one support first. Still to ask: “Are you afraid of your partner?” (she preferred not to say).
+                Where she preferred not to answer, that was her choice: if you come back to a question, say why it is asked and that she can still decline it.
+
+                - **Relationships** could not be assessed, so it is unknown, not absent. Missing: “Are you afraid of your partner?” (she preferred not to say).
+                - **Drug and alcohol use** could not be assessed, so it is unknown, not absent. Missing: “Days using in the last week” (she did not know).
+                - **Family support** could not be assessed, so it is unknown, not absent. Missing: “Can family help you?” (not answered yet).
+                - Could not tell whether this advice applies: Offer one-to-one support first. Missing: “Are you afraid of your partner?” (she preferred not to say).
 
                 """))
         #expect(!text.contains("She has not named her own priorities yet"), "nothing is ranked to set hers beside")
@@ -122,5 +124,21 @@ import Testing
             Fixture.answers(["family_help": .boolean(true)]), at: Date(timeIntervalSince1970: 0))
         let text = MarkdownReport(Report(result, instrument: compiled.instrument)).render()
         #expect(text.contains("| Family \\| friends | some | Relationships |"))
+    }
+
+    @Test func directReasonsComeFirstAndEachEdgeIsExplainedOnce() throws {
+        let drivers = [RankingFixture.edge("c", "b", 0.5, when: "p"), RankingFixture.edge("b", "a", 0.5)]
+        let compiled = try Fixture.compile(RankingFixture.text(drivers: drivers.joined(separator: "\n")))
+        let (result, _) = Assessor(compiled).assess(
+            Fixture.answers(["sa": .number(5), "sb": .number(5), "sc": .number(5), "p": .boolean(true)]),
+            at: Date(timeIntervalSince1970: 0))
+        let text = MarkdownReport(Report(result, instrument: compiled.instrument)).render()
+        #expect(
+            text.contains(
+                """
+                - It drives **Need b**, adding 0.25. c drives b Her answers: “P” — yes.
+                - It drives **Need a** (through Need b), adding 0.125. b drives a
+
+                """))
     }
 }
