@@ -36,7 +36,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The answers file.")
     var answers: String
 
-    @ArgumentParser.Option(name: .customLong("need"), help: "Limit the trace to this need (its id).")
+    @ArgumentParser.Option(help: ArgumentHelp("Limit the trace to this need.", valueName: "id"))
     var need: String?
 
     @ArgumentParser.Option(help: "How to print the trace: 'text' for people, 'json' for other tools.")

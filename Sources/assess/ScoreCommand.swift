@@ -20,7 +20,7 @@ struct ScoreCommand: ParsableCommand {
             error, 66 a file could not be read.
 
             Example:
-              assess score Instruments/womens-needs.yaml answers.yaml --format markdown > summary.md
+              assess score Instruments/womens-needs.yaml answers.yaml --format markdown
             """)
 
     /// How a result is printed.
