@@ -19,10 +19,3 @@ extension Explanation {
         return focused
     }
 }
-
-extension Explanation {
-    /// The explanation as JSON, written like results (sorted keys, snake_case names).
-    public func jsonString() throws -> String {
-        String(decoding: try AssessmentResult.encoder().encode(self), as: UTF8.self)
-    }
-}

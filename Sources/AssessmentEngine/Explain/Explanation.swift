@@ -43,6 +43,13 @@ public struct Explanation: Sendable, Hashable, Codable {
     }
 }
 
+extension Explanation {
+    /// The explanation as JSON, written like results (sorted keys, snake_case names).
+    public func jsonString() throws -> String {
+        String(decoding: try AssessmentResult.encoder().encode(self), as: UTF8.self)
+    }
+}
+
 /// One item an expression refers to, with what it held.
 public struct ItemTrace: Sendable, Hashable, Codable {
     /// The item's id.
