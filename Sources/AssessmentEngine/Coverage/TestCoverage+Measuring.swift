@@ -43,6 +43,8 @@ extension Item {
 
 /// What the runs reached, counted point by point.
 struct CoverageTally {
+    /// How many runs were counted.
+    var cases: Int
     /// Per item: cases where it was answered, and where it was asked (not hidden).
     var answered: [Int]
     var asked: [Int]
@@ -60,6 +62,7 @@ struct CoverageTally {
     init(_ compiled: CompiledInstrument, runs: [AssessmentRun]) {
         let instrument = compiled.instrument
         let items = compiled.items
+        cases = runs.count
         answered = Array(repeating: 0, count: items.count)
         asked = Array(repeating: 0, count: items.count)
         chosen = items.map { Array(repeating: false, count: $0.options.count) }
@@ -133,7 +136,7 @@ struct CoverageGaps {
         compiled.items.enumerated().compactMap { i, item in
             guard !item.identifying, tally.answered[i] == 0 else { return nil }
             let hint: String
-            if tally.asked[i] == 0, let condition = showIf(of: i) {
+            if tally.cases > 0, tally.asked[i] == 0, let condition = showIf(of: i) {
                 hint =
                     "hidden in every test (show_if: \(Self.words(condition))); add one where it is asked and answered"
             } else if tally.asked[i] > 0 {
