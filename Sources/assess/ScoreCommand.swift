@@ -12,18 +12,20 @@ struct ScoreCommand: ParsableCommand {
             'declined' and 'dont_know', and her own priorities under '_priorities') and \
             prints what to act on today, the lynch-pin need with its reasons, the other \
             needs, her priorities beside the ranking, strengths, advice and what is still \
-            unknown. '--format json' prints the full, versioned result for other systems.
+            unknown. '--format markdown' prints the same as a document to go through with \
+            her (each need with its strengths and advice, her priorities beside the \
+            assessment's); '--format json' prints the full, versioned result for other systems.
 
             Exit codes: 0 scored, 1 the instrument or the answers have errors, 64 usage \
             error, 66 a file could not be read.
 
             Example:
-              assess score Instruments/womens-needs.yaml answers.yaml --format json
+              assess score Instruments/womens-needs.yaml answers.yaml --format markdown
             """)
 
     /// How a result is printed.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown
     }
 
     @Argument(help: "The instrument file.")
@@ -32,7 +34,10 @@ struct ScoreCommand: ParsableCommand {
     @Argument(help: "The answers file.")
     var answers: String
 
-    @ArgumentParser.Option(help: "How to print the result: 'text' for a caseworker, 'json' for other systems.")
+    @ArgumentParser.Option(
+        help:
+            "How to print the result: 'text' for a caseworker, 'markdown' to go through with her or keep, 'json' for other systems."
+    )
     var format: Format = .text
 
     func run() throws {
@@ -53,8 +58,9 @@ struct ScoreCommand: ParsableCommand {
         case .json:
             print(try result.jsonString())
         case .text:
-            let title = compiled.instrument.title.text(in: compiled.instrument.language)
-            print(TextReport(result, title: title).render(), terminator: "")
+            print(TextReport(Report(result, instrument: compiled.instrument)).render(), terminator: "")
+        case .markdown:
+            print(MarkdownReport(Report(result, instrument: compiled.instrument)).render(), terminator: "")
         }
     }
 }

@@ -74,4 +74,23 @@ import Testing
             result.stderr.contains(
                 "\(answers):2:9: error[invalid-value]: 'afraid' is not asked when 'partner' is false"))
     }
+
+    @Test func markdownIsWhatAWorkerGoesThroughWithHer() throws {
+        let result = try CLI.run([
+            "score", "Instruments/womens-needs.yaml", "Instruments/examples/relationship-drives-drug-use.yaml",
+            "--format", "markdown",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.hasPrefix("# Women's holistic needs assessment\n"))
+        let pin = try #require(out.range(of: "## The lynch-pin: Abusive or unhealthy relationships\n"))
+        let others = try #require(
+            out.range(of: "## Other needs, by how much they hold up\n\n### 2. Drinking and drug use"))
+        let hers = try #require(out.range(of: "## Her priorities and the assessment's\n"))
+        #expect(pin.upperBound < others.lowerBound && others.upperBound < hers.lowerBound)
+        #expect(out.contains("| 1 | Drinking and drug use | Abusive or unhealthy relationships (lynch-pin) |"))
+        #expect(out.contains("Strengths to build on: **Motivation to make changes** (strong)."))
+        #expect(out.contains("- Allocate a woman worker and offer women-only spaces and groups wherever possible."))
+        for word in ["offender", "non-compliant"] { #expect(!out.lowercased().contains(word)) }
+    }
 }

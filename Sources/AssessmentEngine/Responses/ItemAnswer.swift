@@ -55,24 +55,37 @@ public struct ItemAnswer: Sendable, Hashable, Codable {
     }
 }
 
-/// Numbers in words: whole numbers without a decimal point, others with up to 4 decimals.
+/// Numbers in words: whole numbers without a decimal point, others with up to 4 decimals
+/// (or as many as asked).
 public enum NumberText {
     /// `3`, `2.5`, `0.3333`.
-    public static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String { format(value, decimals: 4) }
+
+    /// With up to `decimals` decimals: `format(1.0 / 3, decimals: 9)` is `0.333333333`.
+    public static func format(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "\(value)" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(format4(value))
+        let scale = pow10(decimals)
+        guard abs(value) * scale < 9e18 else { return "\(value)" }
+        var text = fixed(value, decimals: decimals, scale: scale)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 
-    private static func format4(_ value: Double) -> String {
-        let scaled = (value * 10_000).rounded()
+    private static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<n { result *= 10 }
+        return result
+    }
+
+    private static func fixed(_ value: Double, decimals: Int, scale: Double) -> String {
+        let scaled = (value * scale).rounded()
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))
-        let whole = magnitude / 10_000, fraction = magnitude % 10_000
+        let unit = Int64(scale)
+        let whole = magnitude / unit, fraction = magnitude % unit
         let digits = String(fraction)
-        return (negative ? "-" : "") + "\(whole)." + String(repeating: "0", count: 4 - digits.count) + digits
+        return (negative ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
     }
 }
