@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks for `assess`, kept out of the main package so that `swift build` and
-// `swift test` there do not build them. Run them with `scripts/bench-validate.sh`.
+// `swift test` there do not build them. Run them with the scripts/bench-*.sh scripts.
 import PackageDescription
 
 /// SwiftPM names a package that is used by path after its folder, not after its `name:`,
@@ -31,6 +31,18 @@ let package = Package(
                 .product(name: "QuestionnaireDSL", package: parentPackage),
             ],
             path: "Sources/ValidateBenchmark"
+        ),
+        // Counts calls to malloc and its kin (Linux/glibc), so the benchmark can report
+        // allocations per record; linked only into score-benchmark.
+        .target(name: "ScoreBenchmarkAllocations", path: "Sources/ScoreBenchmarkAllocations"),
+        .executableTarget(
+            name: "score-benchmark",
+            dependencies: [
+                "ScoreBenchmarkAllocations",
+                .product(name: "AssessmentEngine", package: parentPackage),
+                .product(name: "QuestionnaireDSL", package: parentPackage),
+            ],
+            path: "Sources/ScoreBenchmark"
         ),
     ]
 )

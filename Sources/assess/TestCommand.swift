@@ -15,21 +15,55 @@ struct TestCommand: ParsableCommand {
             and a closing line 'N passed, N failed'. With no files, runs every .yaml file \
             in Instruments/.
 
-            Exit codes: 0 every case passed, 1 a case failed or an instrument has errors, \
-            64 usage error, 66 a file could not be read.
+            '--coverage' then reports what the tests never exercise: items never \
+            answered, options never chosen, bands never reached, rules never fired or \
+            never silent, driver edges never active; each with its file:line:column and \
+            a hint. Coverage does not change the exit code unless '--min-coverage' is given.
 
-            Example:
+            Exit codes: 0 every case passed, 1 a case failed, an instrument has errors, \
+            or coverage is below '--min-coverage', 64 usage error, 66 a file could not be read.
+
+            Examples:
               assess test Instruments/phq-9.yaml Instruments/gad-7.yaml
+              assess test --coverage Instruments/womens-needs.yaml
+              assess test --min-coverage 90 --format json Instruments/*.yaml
             """)
+
+    /// How results are printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
 
     @Argument(help: "Instrument files whose tests to run (default: Instruments/*.yaml).")
     var files: [String] = []
 
+    @Flag(help: "After the tests, report the items, options, bands, rules and driver edges they never exercise.")
+    var coverage = false
+
+    @ArgumentParser.Option(
+        name: .customLong("min-coverage"),
+        help: ArgumentHelp(
+            "Exit 1 when an instrument's overall coverage is below this percentage (implies --coverage).",
+            valueName: "percent"))
+    var minCoverage: Double?
+
+    @ArgumentParser.Option(help: "How to print: 'text' for people, 'json' for tools.")
+    var format: Format = .text
+
+    func validate() throws {
+        if let minCoverage, !(0...100).contains(minCoverage) {
+            throw ValidationError("--min-coverage must be a percentage from 0 to 100, not \(minCoverage)")
+        }
+    }
+
     func run() throws {
         let paths = files.isEmpty ? Self.shippedInstruments() : files
-        let colour = Terminal.colourEnabled()
+        let measuring = coverage || minCoverage != nil
+        let text = format == .text
+        let colour = text && Terminal.colourEnabled()
         let (tick, cross) = colour ? ("\u{1B}[32m✔\u{1B}[0m", "\u{1B}[31m✘\u{1B}[0m") : ("✔", "✘")
-        var passed = 0, failed = 0, unreadable = false
+        var report = TestRunReport(minCoverage: minCoverage)
+        var unreadable = false
         for path in paths {
             let source: SourceFile
             do {
@@ -39,28 +73,48 @@ struct TestCommand: ParsableCommand {
                 unreadable = true
                 continue
             }
-            if paths.count > 1 { print(source.name) }
+            if text, paths.count > 1 { print(source.name) }
             let (compiled, diagnostics) = InstrumentLoader().compile(source)
             guard let compiled, !diagnostics.hasErrors else {
-                print("\(cross) \(source.name): the instrument has errors; run 'assess validate \(source.name)'")
+                let message = "the instrument has errors; run 'assess validate \(source.name)'"
+                if text { print("\(cross) \(source.name): \(message)") }
                 InstrumentFiles.report(diagnostics.filter { $0.severity == .error }, sources: [source])
-                failed += 1
+                report.instruments.append(InstrumentTests(file: source.name, error: message))
                 continue
             }
-            for outcome in InstrumentTestRunner(compiled).runAll() {
-                if outcome.passed {
-                    passed += 1
-                    print("\(tick) \(outcome.name)")
-                } else {
-                    failed += 1
-                    print("\(cross) \(outcome.name)")
-                    print(Self.explain(outcome, file: source.name), terminator: "")
+            let outcomes = InstrumentTestRunner(compiled).runAll()
+            if text {
+                for outcome in outcomes {
+                    print("\(outcome.passed ? tick : cross) \(outcome.name)")
+                    if !outcome.passed { print(Self.explain(outcome, file: source.name), terminator: "") }
+                }
+            }
+            report.instruments.append(
+                InstrumentTests(
+                    file: source.name, compiled: compiled, cases: outcomes,
+                    coverage: measuring ? TestCoverage(compiled, cases: outcomes) : nil))
+        }
+        switch format {
+        case .json:
+            print(try report.jsonString())
+        case .text:
+            print("\(report.passed) passed, \(report.failed) failed")
+            for coverage in report.instruments.compactMap(\.coverage) {
+                print("")
+                print(CoverageTextReport(coverage).render(), terminator: "")
+            }
+            if let minCoverage, !report.belowMinCoverage.isEmpty {
+                print("")
+                for entry in report.instruments {
+                    guard let coverage = entry.coverage, !coverage.meets(minCoverage) else { continue }
+                    print(
+                        "\(cross) \(entry.file): coverage \(CoverageTextReport.percent(coverage.percent)) is below "
+                            + "the minimum \(NumberText.format(minCoverage))%")
                 }
             }
         }
-        print("\(passed) passed, \(failed) failed")
         if unreadable { throw ExitCodes.cannotRead }
-        if failed > 0 { throw ExitCodes.problemsFound }
+        if report.failed > 0 || !report.belowMinCoverage.isEmpty { throw ExitCodes.problemsFound }
     }
 
     /// Expected against actual for each failed expectation, then a short trace.

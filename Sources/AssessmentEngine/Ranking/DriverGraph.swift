@@ -23,11 +23,17 @@ public struct DriverGraph: Sendable, Hashable {
     public var needCount: Int
     /// The edges, sorted by source then target index.
     public var edges: [DriverEdge]
+    /// Every driver that is active, by index into the instrument's drivers, in instrument
+    /// order: its `when` holds and both its needs are present. This includes a driver whose
+    /// edge gave way to a heavier parallel one, which `edges` leaves out (test coverage
+    /// counts it as exercised).
+    public var activeDrivers: [Int]
 
-    /// Creates a graph from its edges.
-    public init(needCount: Int, edges: [DriverEdge]) {
+    /// Creates a graph from its edges; `activeDrivers` defaults to the drivers of `edges`.
+    public init(needCount: Int, edges: [DriverEdge], activeDrivers: [Int]? = nil) {
         self.needCount = needCount
         self.edges = edges
+        self.activeDrivers = activeDrivers ?? Array(Set(edges.map(\.driver))).sorted()
     }
 
     /// The active edges among the needs marked `present`, for scored `slots`.
@@ -35,18 +41,21 @@ public struct DriverGraph: Sendable, Hashable {
         let instrument = compiled.instrument
         let index = Dictionary(instrument.needs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var best: [Int: DriverEdge] = [:]  // keyed by from * count + to
+        var active: [Int] = []
         let count = instrument.needs.count
         slots.withUnsafeBufferPointer { read in
             for (d, driver) in instrument.drivers.enumerated() {
                 guard let from = index[driver.from], let to = index[driver.to], from != to,
                     present[from], present[to], Self.isActive(compiled.drivers[d], read)
                 else { continue }
+                active.append(d)
                 let key = from * count + to
                 if let existing = best[key], existing.weight >= driver.weight { continue }
                 best[key] = DriverEdge(from: from, to: to, weight: driver.weight, driver: d)
             }
         }
-        self.init(needCount: count, edges: best.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) })
+        self.init(
+            needCount: count, edges: best.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) }, activeDrivers: active)
     }
 
     /// True when a driver's `when` holds or it has none; false when it is false or missing.

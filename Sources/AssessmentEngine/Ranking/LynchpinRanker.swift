@@ -93,7 +93,9 @@ public struct LynchpinRanker: Sendable {
         let differs = HerView.differences(
             priorities: priorities, ranking: ranked.map(\.need), lynchpins: lynchpins,
             tier0: Set(tier0.map { instrument.needs[$0].id }))
-        return Ranking(ranked: ranked, lynchpins: lynchpins, herPriorities: priorities, herViewDiffers: differs)
+        return Ranking(
+            ranked: ranked, lynchpins: lynchpins, herPriorities: priorities, herViewDiffers: differs,
+            activeDrivers: graph.activeDrivers)
     }
 
     /// An edge in words: the driver's reason and the answers its `when` refers to.

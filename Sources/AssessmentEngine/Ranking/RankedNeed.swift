@@ -97,13 +97,20 @@ public struct Ranking: Sendable, Hashable, Codable {
     public var herPriorities: [String]
     /// Where her view and the engine's differ (see ``HerView``).
     public var herViewDiffers: [String]
+    /// The drivers that were active, by index into the instrument's drivers, in instrument
+    /// order (see ``DriverGraph/activeDrivers``).
+    public var activeDrivers: [Int]
 
     /// Creates a ranking.
-    public init(ranked: [RankedNeed], lynchpins: [String], herPriorities: [String], herViewDiffers: [String]) {
+    public init(
+        ranked: [RankedNeed], lynchpins: [String], herPriorities: [String], herViewDiffers: [String],
+        activeDrivers: [Int] = []
+    ) {
         self.ranked = ranked
         self.lynchpins = lynchpins
         self.herPriorities = herPriorities
         self.herViewDiffers = herViewDiffers
+        self.activeDrivers = activeDrivers
     }
 
     /// The ranked need ids, in order.

@@ -5,7 +5,7 @@ import QuestionnaireDSL
 ///
 /// Slot `i` is item `i`; the need and strength slots that follow start unanswered and are
 /// filled by ``Scorer``.
-public struct Responses: Sendable, Equatable {
+public struct Responses: Sendable, Hashable {
     /// One slot per item, then one per need and strength score.
     public var slots: [AnswerSlot]
     /// The text and date answers, by item slot (their slots hold only the state).

@@ -41,6 +41,19 @@ public struct Assessor: Sendable {
 
     /// Assesses `responses` (their score slots are computed here) at `time`.
     public func assess(_ responses: Responses, at time: Date) -> AssessmentResult {
+        run(responses, at: time).result
+    }
+
+    /// Assesses `answers` like ``assess(_:priorities:at:file:)``, keeping the working behind the result.
+    public func run(_ answers: [AnswerEntry], priorities: [String] = [], at time: Date, file: String = "answers")
+        -> (AssessmentRun, [Diagnostic])
+    {
+        let (responses, diagnostics) = builder.build(answers, priorities: priorities, file: file)
+        return (run(responses, at: time), diagnostics)
+    }
+
+    /// Assesses `responses` like ``assess(_:at:)``, keeping the working behind the result.
+    public func run(_ responses: Responses, at time: Date) -> AssessmentRun {
         var scored = responses
         scorer.score(&scored.slots)
         let outcomes = scorer.outcomes(scored.slots)
@@ -71,11 +84,12 @@ public struct Assessor: Sendable {
                 max: strength.max, band: outcome.band.map { strength.bands[$0].name }, prorated: outcome.prorated,
                 missingItems: outcome.missingItems, supports: strength.supports)
         }
-        return AssessmentResult(
+        let result = AssessmentResult(
             instrument: identity, engineVersion: AssessmentEngineVersion.current,
             assessedAt: AssessmentResult.timestamp(time), answers: answers, needs: needs, strengths: strengths,
             tier0: findings.urgentNeeds.map { instrument.needs[$0].id }, safeguarding: findings.safeguarding,
             flags: findings.flags, unevaluated: findings.unevaluated, ranking: ranking.ranked,
             lynchpins: ranking.lynchpins, herPriorities: ranking.herPriorities, herViewDiffers: ranking.herViewDiffers)
+        return AssessmentRun(result: result, responses: scored, findings: findings, ranking: ranking)
     }
 }

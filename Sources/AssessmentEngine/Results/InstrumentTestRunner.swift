@@ -35,11 +35,11 @@ public struct InstrumentTestRunner: Sendable {
 
     /// Runs one test case.
     public func run(_ test: InstrumentTest) -> TestCaseResult {
-        let (result, diagnostics) = assessor.assess(
+        let (run, diagnostics) = assessor.run(
             test.answers, priorities: test.priorities, at: Self.testTime, file: compiled.source.name)
         return TestCaseResult(
-            name: test.name, location: test.location, mismatches: Self.compare(test.expect, with: result),
-            diagnostics: diagnostics, result: result)
+            name: test.name, location: test.location, mismatches: Self.compare(test.expect, with: run.result),
+            diagnostics: diagnostics, run: run)
     }
 
     /// The expectations in `expect` that `result` does not meet.

@@ -27,8 +27,11 @@ public struct TestCaseResult: Sendable, Hashable {
     public var mismatches: [ExpectationMismatch]
     /// Problems with the case's answers (an answer to a hidden item, …); any error fails the case.
     public var diagnostics: [Diagnostic]
+    /// What the engine gave, with its working (for the trace and for test coverage).
+    public var run: AssessmentRun
+
     /// What the engine gave, for the trace.
-    public var result: AssessmentResult
+    public var result: AssessmentResult { run.result }
 
     /// True when every expectation held and the answers had no errors.
     public var passed: Bool { mismatches.isEmpty && !diagnostics.hasErrors }

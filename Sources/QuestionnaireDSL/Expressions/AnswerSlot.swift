@@ -1,7 +1,7 @@
 /// One answer as expressions read it: one slot per item, then one per need or strength score.
 ///
 /// Plain data with no references, so a run of slots can be scored without touching the heap.
-public struct AnswerSlot: Sendable, Equatable {
+public struct AnswerSlot: Sendable, Hashable {
     /// Answered, missing (declined, don't know, unanswered) or not applicable.
     public var state: AnswerState
     /// yes_no: 1 or 0; choice and scale: the option's value; number: the number; score slot: the score.
