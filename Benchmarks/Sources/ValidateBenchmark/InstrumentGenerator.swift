@@ -24,32 +24,52 @@ struct InstrumentGenerator {
         Topic(id: "money", title: "Money and income", target: "resettlement", noun: "money"),
         Topic(id: "debt", title: "Debts and arrears", target: "resettlement", noun: "debts or arrears"),
         Topic(id: "work", title: "Work and training", target: "prosocial_identity", noun: "finding or keeping work"),
-        Topic(id: "learning", title: "Learning and skills", target: "prosocial_identity", noun: "reading, writing or numbers"),
+        Topic(
+            id: "learning", title: "Learning and skills", target: "prosocial_identity",
+            noun: "reading, writing or numbers"),
         Topic(id: "physical_health", title: "Physical health", target: "other", noun: "your physical health"),
         Topic(id: "sleep", title: "Sleep and rest", target: "other", noun: "sleep"),
         Topic(id: "mood", title: "Low mood", target: "mental_health", noun: "low mood"),
         Topic(id: "anxiety", title: "Worry and anxiety", target: "mental_health", noun: "worry or panic"),
         Topic(id: "trauma", title: "Past harm and trauma", target: "mental_health", noun: "memories of past harm"),
         Topic(id: "grief", title: "Grief and loss", target: "mental_health", noun: "grief or loss"),
-        Topic(id: "feelings", title: "Managing strong feelings", target: "emotional_management", noun: "strong feelings such as anger"),
+        Topic(
+            id: "feelings", title: "Managing strong feelings", target: "emotional_management",
+            noun: "strong feelings such as anger"),
         Topic(id: "alcohol", title: "Drinking", target: "substance_misuse", noun: "drinking"),
         Topic(id: "drugs", title: "Drug use", target: "substance_misuse", noun: "using drugs"),
         Topic(id: "gambling", title: "Gambling", target: "other", noun: "gambling"),
-        Topic(id: "partner", title: "A partner or ex-partner", target: "family_relationships", noun: "a partner or ex-partner"),
+        Topic(
+            id: "partner", title: "A partner or ex-partner", target: "family_relationships",
+            noun: "a partner or ex-partner"),
         Topic(id: "family", title: "Family relationships", target: "family_relationships", noun: "your family"),
-        Topic(id: "children", title: "Children and parenting", target: "family_relationships", noun: "looking after your children"),
-        Topic(id: "friends", title: "Friends and the people around you", target: "prosocial_identity", noun: "the people you spend time with"),
+        Topic(
+            id: "children", title: "Children and parenting", target: "family_relationships",
+            noun: "looking after your children"),
+        Topic(
+            id: "friends", title: "Friends and the people around you", target: "prosocial_identity",
+            noun: "the people you spend time with"),
         Topic(id: "safety", title: "Feeling safe", target: "other", noun: "feeling safe"),
-        Topic(id: "exploitation", title: "Being pressured or exploited", target: "other", noun: "being pressured by someone"),
-        Topic(id: "daily_living", title: "Managing everyday tasks", target: "everyday_life", noun: "everyday tasks like shopping and bills"),
+        Topic(
+            id: "exploitation", title: "Being pressured or exploited", target: "other",
+            noun: "being pressured by someone"),
+        Topic(
+            id: "daily_living", title: "Managing everyday tasks", target: "everyday_life",
+            noun: "everyday tasks like shopping and bills"),
         Topic(id: "goals", title: "Goals and confidence", target: "everyday_life", noun: "working towards your goals"),
-        Topic(id: "transport", title: "Getting around", target: "everyday_life", noun: "getting to places you need to be"),
+        Topic(
+            id: "transport", title: "Getting around", target: "everyday_life", noun: "getting to places you need to be"),
         Topic(id: "benefits", title: "Benefits and paperwork", target: "resettlement", noun: "benefits and forms"),
         Topic(id: "legal", title: "Court and legal matters", target: "other", noun: "court or legal matters"),
         Topic(id: "food", title: "Food and eating", target: "other", noun: "food and eating"),
-        Topic(id: "digital", title: "Phones and the internet", target: "everyday_life", noun: "using a phone or the internet"),
-        Topic(id: "community", title: "Belonging and community", target: "prosocial_identity", noun: "feeling part of a community"),
-        Topic(id: "caring", title: "Caring for others", target: "family_relationships", noun: "caring for someone else"),
+        Topic(
+            id: "digital", title: "Phones and the internet", target: "everyday_life",
+            noun: "using a phone or the internet"),
+        Topic(
+            id: "community", title: "Belonging and community", target: "prosocial_identity",
+            noun: "feeling part of a community"),
+        Topic(
+            id: "caring", title: "Caring for others", target: "family_relationships", noun: "caring for someone else"),
     ]
 
     /// The strengths, each drawing on the "someone to talk to" answers of three sections.
@@ -142,14 +162,34 @@ struct InstrumentGenerator {
     private mutating func scales() {
         line("scales:")
         let scales: [(String, [(String, String)])] = [
-            ("how_often", [("never", "Never"), ("sometimes", "Sometimes"), ("often", "Often"),
-                           ("most_of_the_time", "Most of the time")]),
-            ("how_much", [("not_at_all", "Not at all"), ("a_little", "A little"), ("quite_a_lot", "Quite a lot"),
-                          ("very_much", "Very much")]),
-            ("how_true", [("not_true", "Not true for me"), ("a_little_true", "A little true"),
-                          ("mostly_true", "Mostly true"), ("very_true", "Very true for me")]),
-            ("how_hard", [("easy", "Easy"), ("a_bit_hard", "A bit hard"), ("hard", "Hard"),
-                          ("very_hard", "Very hard, or I cannot at the moment")]),
+            (
+                "how_often",
+                [
+                    ("never", "Never"), ("sometimes", "Sometimes"), ("often", "Often"),
+                    ("most_of_the_time", "Most of the time"),
+                ]
+            ),
+            (
+                "how_much",
+                [
+                    ("not_at_all", "Not at all"), ("a_little", "A little"), ("quite_a_lot", "Quite a lot"),
+                    ("very_much", "Very much"),
+                ]
+            ),
+            (
+                "how_true",
+                [
+                    ("not_true", "Not true for me"), ("a_little_true", "A little true"),
+                    ("mostly_true", "Mostly true"), ("very_true", "Very true for me"),
+                ]
+            ),
+            (
+                "how_hard",
+                [
+                    ("easy", "Easy"), ("a_bit_hard", "A bit hard"), ("hard", "Hard"),
+                    ("very_hard", "Very hard, or I cannot at the moment"),
+                ]
+            ),
         ]
         for (name, options) in scales {
             line("  \(name):")
@@ -190,8 +230,12 @@ struct InstrumentGenerator {
         line("        prompt: Is \(topic.noun) a problem for you at the moment?")
         line("        type: yes_no")
         // 2–3. shared scales, written in flow style as short items often are
-        line("      - {id: \(t)_often, prompt: \"How often does \(topic.noun) get in the way of things you want to do?\", type: scale, scale: how_often}")
-        line("      - {id: \(t)_worry, prompt: \"How much do you worry about \(topic.noun)?\", type: scale, scale: how_much}")
+        line(
+            "      - {id: \(t)_often, prompt: \"How often does \(topic.noun) get in the way of things you want to do?\", type: scale, scale: how_often}"
+        )
+        line(
+            "      - {id: \(t)_worry, prompt: \"How much do you worry about \(topic.noun)?\", type: scale, scale: how_much}"
+        )
         // 4. choice with values; from the sixth section on, sometimes asked only after an
         //    earlier section's answer
         line("      - id: \(t)_change")
@@ -230,7 +274,9 @@ struct InstrumentGenerator {
             line("        min: 0")
             line("        max: 7")
         } else {
-            line("      - {id: \(t)_manage, prompt: \"How hard is it to manage \(topic.noun) day to day?\", type: scale, scale: how_hard}")
+            line(
+                "      - {id: \(t)_manage, prompt: \"How hard is it to manage \(topic.noun) day to day?\", type: scale, scale: how_hard}"
+            )
         }
         // 7. a strength
         line("      - id: \(t)_support")

@@ -2,13 +2,14 @@
 /// of the machine (another process, frequency scaling) falls on all of them alike.
 struct Measurement {
     /// One thing to time. `run` does one whole unit of work and returns a number derived
-    /// from its result, which is summed and printed so the optimiser cannot drop the work.
+    /// from its result, which is summed and checked so the optimiser cannot drop the work.
     struct Case {
         let name: String
         let run: () -> Int
     }
 
-    /// What was measured for one case: the time per call in each round, in seconds.
+    /// What was measured for one case: the time per call in each round, in seconds, and
+    /// the sum of what the calls returned.
     struct Result {
         let name: String
         let iterations: Int

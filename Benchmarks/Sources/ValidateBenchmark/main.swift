@@ -1,3 +1,5 @@
+import QuestionnaireDSL
+
 // validate-benchmark: how long `assess validate` takes on a large generated instrument,
 // measured side by side with libyaml alone parsing the same bytes (events only).
 //
@@ -11,7 +13,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import QuestionnaireDSL
 
 struct Options {
     var writePath: String?
@@ -218,6 +219,12 @@ print(
     "aim: validate ≤ \(decimal(aim, 0))× libyaml: "
         + (ratio <= aim ? "met" : "NOT met")
         + " (\(decimal(ratio, 2))×; lint \(decimal(results[2].median / baseline, 2))×)")
+// The results of every timed call are summed; checking the sums keeps the work from being
+// optimised away, and shows that every call did the same work as the first.
+let expected = [eventCount, validation.count, lintFindings.count]
+for (r, perCall) in zip(results, expected) where r.checksum != perCall &* r.iterations &* options.rounds {
+    printError("warning: '\(r.name)' gave different results from one call to the next")
+}
 
 // 4. Optionally, where the time goes: each stage timed on its own, from the same inputs
 //    `InstrumentCheck.run` gives it. "own" is what the stage adds to the one it builds on.

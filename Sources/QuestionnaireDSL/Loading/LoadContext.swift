@@ -31,10 +31,10 @@ final class LoadContext {
             wrongType(node, what, expected: "a mapping of keys to values")
             return nil
         }
-        var values: [String: YAMLNode] = [:]
+        var values: [(String, YAMLNode)] = []
         for pair in pairs where pair.key.scalar != nil {  // other keys were reported by the reader
             if allowed.contains(pair.name) {
-                values[pair.name] = pair.value
+                values.append((pair.name, pair.value))
             } else {
                 let hint =
                     Suggestion.didYouMean(pair.name, among: allowed)
@@ -42,7 +42,7 @@ final class LoadContext {
                 report(.unknownKey, "unknown key '\(pair.name)' in \(what)", at: pair.key.start, hint: hint)
             }
         }
-        for key in required where values[key] == nil {
+        for key in required where !values.contains(where: { $0.0 == key }) {
             report(
                 .missingKey, "\(what) has no '\(key)'", at: node.start,
                 hint: "add '\(key): …' to \(what)")
@@ -201,13 +201,14 @@ final class LoadContext {
     }
 }
 
-/// The values of a mapping by key, after its keys were checked.
+/// The values of a mapping by key, after its keys were checked. A short list rather than a
+/// dictionary: instrument mappings have a dozen keys at most, and hashing cost more.
 struct Fields {
     let node: YAMLNode
-    let values: [String: YAMLNode]
+    let values: [(String, YAMLNode)]
 
+    /// The value of `key`; the last one when the YAML repeated it (reported by the reader).
     subscript(_ key: String) -> YAMLNode? {
-        guard let value = values[key] else { return nil }
-        return value
+        values.last { $0.0 == key }?.1
     }
 }

@@ -4,21 +4,21 @@ public struct SourceFile: Sendable {
     public let name: String
     /// The raw bytes, as read.
     public let bytes: [UInt8]
-    /// The text decoded as UTF-8 (invalid bytes replaced), for quoting lines.
-    public let text: String
-    private let lines: [String]
+    /// Where each line starts in `bytes` (after a byte order mark, if any). Lines are found
+    /// in the bytes, not the Characters: in Swift "\r\n" is one Character.
+    private let lineStarts: [Int]
 
     /// Creates a source file from its display name and raw bytes.
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
-        self.text = String(decoding: bytes, as: UTF8.self)
-        // Split the bytes, not the Characters: in Swift "\r\n" is one Character.
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        self.lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
+        var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.lineStarts = starts
     }
+
+    /// The text decoded as UTF-8 (invalid bytes replaced).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Creates a source file from its display name and text.
     public init(name: String, text: String) {
@@ -27,12 +27,13 @@ public struct SourceFile: Sendable {
 
     /// The text of a 1-based line without its line break, or nil past the end.
     public func line(_ number: Int) -> Substring? {
-        guard number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1][...]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return line
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)[...]
     }
 
     /// The number of lines in the file.
-    public var lineCount: Int { lines.count }
+    public var lineCount: Int { lineStarts.count }
 }

@@ -6,10 +6,13 @@
 /// U+0085, U+2028 and U+2029, and its end-of-stream mark sits on a line after a file with no
 /// final line break; from there on its line numbers no longer match the lines a diagnostic
 /// quotes. Its character index (`mark.index`) has no such ambiguity, so the reader counts
-/// from that instead. Events arrive in order, so a cursor that only moves forward keeps the
-/// whole conversion linear; a position behind the cursor restarts it from the beginning.
+/// from that instead. Event positions are looked up in a table of where each line starts,
+/// made in one pass over the bytes; error reporting uses a cursor (``seek(character:)``,
+/// ``seek(byte:)``) that also tells which character it stopped at.
 struct LocationCounter {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The character index at which each line starts; line 1 starts at 0.
+    private let lineStarts: [Int]
     /// Characters and bytes before the cursor, and the cursor's line and column.
     private var characters = 0
     private var offset = 0
@@ -19,18 +22,44 @@ struct LocationCounter {
     /// Creates a counter over the bytes libyaml reads.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        var starts = [0]
+        var characters = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            characters += 1
+            if byte == UInt8(ascii: "\n") { starts.append(characters) }
+        }
+        self.lineStarts = starts
     }
 
-    /// The location of the character with 0-based index `index`.
-    mutating func location(ofCharacter index: Int) -> SourceLocation {
-        if index < characters { self = LocationCounter(bytes) }
+    private init(restartingFrom counter: LocationCounter) {
+        self.bytes = counter.bytes
+        self.lineStarts = counter.lineStarts
+    }
+
+    /// The location of the character with 0-based index `index` (past the end: the place
+    /// just after the last character).
+    func location(ofCharacter index: Int) -> SourceLocation {
+        // The last line that starts at or before `index`.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(line: low + 1, column: index - lineStarts[low] + 1)
+    }
+
+    /// Moves the cursor to the character with 0-based index `index` and returns its location.
+    mutating func seek(character index: Int) -> SourceLocation {
+        if index < characters { self = LocationCounter(restartingFrom: self) }
         while characters < index, offset < bytes.count { step() }
         return SourceLocation(line: line, column: column)
     }
 
-    /// The location of the character that holds the byte at 0-based `byteOffset`.
-    mutating func location(ofByte byteOffset: Int) -> SourceLocation {
-        if byteOffset < offset { self = LocationCounter(bytes) }
+    /// Moves the cursor to the character that holds the byte at 0-based `byteOffset` and
+    /// returns its location.
+    mutating func seek(byte byteOffset: Int) -> SourceLocation {
+        if byteOffset < offset { self = LocationCounter(restartingFrom: self) }
         while offset < byteOffset, offset < bytes.count { step() }
         return SourceLocation(line: line, column: column)
     }

@@ -16,7 +16,28 @@ struct NodeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var keys: [String: SourceLocation] = [:]
+        /// The keys so far: a list while the mapping is small (cheaper than hashing), a
+        /// dictionary once it grows, so a huge mapping stays linear.
+        var keyList: [(String, SourceLocation)] = []
+        var keyIndex: [String: SourceLocation] = [:]
+
+        static let smallMapping = 16
+
+        func firstUse(of name: String) -> SourceLocation? {
+            if keyList.count < Frame.smallMapping { return keyList.first { $0.0 == name }?.1 }
+            return keyIndex[name]
+        }
+
+        mutating func record(_ name: String, at location: SourceLocation) {
+            if keyList.count < Frame.smallMapping {
+                keyList.append((name, location))
+                if keyList.count == Frame.smallMapping {
+                    keyIndex = Dictionary(keyList, uniquingKeysWith: { first, _ in first })
+                }
+            } else {
+                keyIndex[name] = location
+            }
+        }
         var size = 1
     }
 
@@ -101,40 +122,40 @@ struct NodeBuilder {
     private mutating func add(_ node: YAMLNode, size: Int, anchor: String?, counted: Bool = false) -> Bool {
         if !counted, !countNodes(size, at: node.start) { return false }
         if let anchor { anchors[anchor] = (node, size) }
-        guard var parent = stack.popLast() else {
+        // The parent is changed in place: moving the frame out and back costs a copy of
+        // its lists on every node.
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return true
         }
-        parent.size += size
-        if !parent.isMapping {
-            parent.items.append(node)
-        } else if let key = parent.pendingKey {
-            parent.pairs.append(YAMLPair(key: key, value: node))
-            parent.pendingKey = nil
+        stack[top].size += size
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
         } else {
-            checkKey(node, in: &parent)
-            parent.pendingKey = node
+            if let problem = Self.checkKey(node, in: &stack[top], file: file) { diagnostics.append(problem) }
+            stack[top].pendingKey = node
         }
-        stack.append(parent)
         return true
     }
 
-    private mutating func checkKey(_ key: YAMLNode, in frame: inout Frame) {
+    /// Records a key in its mapping; the problem with it, if any.
+    private static func checkKey(_ key: YAMLNode, in frame: inout Frame, file: String) -> Diagnostic? {
         guard let name = key.scalar else {
-            diagnostics.append(
-                Diagnostic(
-                    .yamlComplexKey, "a mapping key must be a word, not \(key.kindDescription)",
-                    file: file, at: key.start, hint: "instrument keys are plain words such as 'id' or 'prompt'"))
-            return
+            return Diagnostic(
+                .yamlComplexKey, "a mapping key must be a word, not \(key.kindDescription)",
+                file: file, at: key.start, hint: "instrument keys are plain words such as 'id' or 'prompt'")
         }
-        if let first = frame.keys[name] {
-            diagnostics.append(
-                Diagnostic(
-                    .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
-                    file: file, at: key.start, hint: "remove one of them, or merge their values",
-                    notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)]))
-        } else {
-            frame.keys[name] = key.start
+        if let first = frame.firstUse(of: name) {
+            return Diagnostic(
+                .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
+                file: file, at: key.start, hint: "remove one of them, or merge their values",
+                notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)])
         }
+        frame.record(name, at: key.start)
+        return nil
     }
 }
