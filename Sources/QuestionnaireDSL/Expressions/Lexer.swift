@@ -110,8 +110,17 @@ struct Lexer {
     }
 
     private func slice(_ start: Int, _ end: Int) -> String {
+        // Names and codes are nearly always ASCII: build those from bytes, which is far
+        // cheaper than appending scalar by scalar.
+        let scalars = text[start..<end]
+        if scalars.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (i, scalar) in scalars.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: scalar.value) }
+                return scalars.count
+            }
+        }
         var string = ""
-        string.unicodeScalars.append(contentsOf: text[start..<end])
+        string.unicodeScalars.append(contentsOf: scalars)
         return string
     }
 

@@ -26,9 +26,11 @@ final class LoadContext {
 
     /// The fields of a mapping, after reporting unknown keys (with a suggestion) and
     /// missing required keys. Nil, after a report, when the node is not a mapping.
-    func fields(_ node: YAMLNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+    func fields(_ node: YAMLNode, _ what: @autoclosure () -> String, allowed: [String], required: [String] = [])
+        -> Fields?
+    {
         guard case .mapping(let pairs) = node.kind else {
-            wrongType(node, what, expected: "a mapping of keys to values")
+            wrongType(node, what(), expected: "a mapping of keys to values")
             return nil
         }
         var values: [(String, YAMLNode)] = []
@@ -38,46 +40,46 @@ final class LoadContext {
             } else {
                 let hint =
                     Suggestion.didYouMean(pair.name, among: allowed)
-                    ?? "the keys allowed in \(what) are: \(allowed.joined(separator: ", "))"
-                report(.unknownKey, "unknown key '\(pair.name)' in \(what)", at: pair.key.start, hint: hint)
+                    ?? "the keys allowed in \(what()) are: \(allowed.joined(separator: ", "))"
+                report(.unknownKey, "unknown key '\(pair.name)' in \(what())", at: pair.key.start, hint: hint)
             }
         }
         for key in required where !values.contains(where: { $0.0 == key }) {
             report(
-                .missingKey, "\(what) has no '\(key)'", at: node.start,
-                hint: "add '\(key): …' to \(what)")
+                .missingKey, "\(what()) has no '\(key)'", at: node.start,
+                hint: "add '\(key): …' to \(what())")
         }
         return Fields(node: node, values: values)
     }
 
-    func wrongType(_ node: YAMLNode, _ what: String, expected: String, hint: String? = nil) {
+    func wrongType(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String, hint: String? = nil) {
         let found: String
         if let text = node.scalar, !node.isNull {
             found = "'\(text)'"
         } else {
             found = node.kindDescription
         }
-        report(.wrongType, "\(what) should be \(expected), not \(found)", at: node.start, hint: hint)
+        report(.wrongType, "\(what()) should be \(expected), not \(found)", at: node.start, hint: hint)
     }
 
     // MARK: Scalars
 
     /// Any non-empty scalar, as written.
-    func scalar(_ node: YAMLNode, _ what: String) -> ScalarSource? {
+    func scalar(_ node: YAMLNode, _ what: @autoclosure () -> String) -> ScalarSource? {
         guard let text = node.scalar, !node.isNull else {
-            wrongType(node, what, expected: "text")
+            wrongType(node, what(), expected: "text")
             return nil
         }
         return ScalarSource(text: text, start: node.start, end: node.end, style: node.style ?? .plain)
     }
 
-    func string(_ node: YAMLNode, _ what: String) -> String? {
-        scalar(node, what)?.text
+    func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
+        scalar(node, what())?.text
     }
 
     /// A boolean: the plain words `true`/`false`/`yes`/`no` in any case. Quoted words are
     /// text, and `on`/`off`/`y`/`n` are refused rather than guessed at.
-    func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+    func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Bool? {
         if let value = Self.booleanWord(node) { return value }
         let hint: String
         if let text = node.scalar, let style = node.style, !style.isPlain, Self.booleanWord(text) != nil {
@@ -85,7 +87,7 @@ final class LoadContext {
         } else {
             hint = "write yes or no (or true or false)"
         }
-        wrongType(node, what, expected: "yes or no", hint: hint)
+        wrongType(node, what(), expected: "yes or no", hint: hint)
         return nil
     }
 
@@ -105,12 +107,12 @@ final class LoadContext {
     }
 
     /// A finite number written plainly (`3`, `0.5`, `-2`).
-    func number(_ node: YAMLNode, _ what: String) -> Double? {
+    func number(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Double? {
         if let value = Self.numberWord(node) { return value }
         let hint =
             node.scalar.flatMap { node.isPlainScalar ? nil : Double($0) } != nil
             ? "remove the quotes: a quoted number is text" : nil
-        wrongType(node, what, expected: "a number", hint: hint)
+        wrongType(node, what(), expected: "a number", hint: hint)
         return nil
     }
 
@@ -121,11 +123,11 @@ final class LoadContext {
         return value
     }
 
-    func nonNegativeInteger(_ node: YAMLNode, _ what: String) -> Int? {
-        guard let value = number(node, what) else { return nil }
+    func nonNegativeInteger(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Int? {
+        guard let value = number(node, what()) else { return nil }
         guard value >= 0, value == value.rounded(), value < 1e9 else {
             report(
-                .invalidValue, "\(what) should be a whole number of 0 or more, not \(Self.format(value))",
+                .invalidValue, "\(what()) should be a whole number of 0 or more, not \(Self.format(value))",
                 at: node.start)
             return nil
         }
@@ -139,13 +141,13 @@ final class LoadContext {
     /// One of a fixed set of words (an item type, a target, a method), reported with a
     /// suggestion or the full list when it is none of them.
     func word<Word: RawRepresentable & CaseIterable>(
-        _ node: YAMLNode, _ what: String, as _: Word.Type, code: DiagnosticCode = .invalidValue
+        _ node: YAMLNode, _ what: @autoclosure () -> String, as _: Word.Type, code: DiagnosticCode = .invalidValue
     ) -> Word? where Word.RawValue == String {
-        guard let text = string(node, what) else { return nil }
+        guard let text = string(node, what()) else { return nil }
         if let word = Word(rawValue: text) { return word }
         let names = Word.allCases.map(\.rawValue)
         report(
-            code, "'\(text)' is not \(what)", at: node.start,
+            code, "'\(text)' is not \(what())", at: node.start,
             hint: Suggestion.didYouMean(text, among: names) ?? "it is one of: \(names.joined(separator: ", "))")
         return nil
     }
@@ -153,46 +155,46 @@ final class LoadContext {
     // MARK: Lists
 
     /// A list's elements; a missing value reads as an empty list only when `emptyIfNull`.
-    func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    func list(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
         guard case .sequence(let elements) = node.kind else {
-            wrongType(node, what, expected: "a list", hint: "start each entry on its own line with '- '")
+            wrongType(node, what(), expected: "a list", hint: "start each entry on its own line with '- '")
             return nil
         }
         return elements
     }
 
     /// A list of ids (`supports: [trauma, housing]`); a single id is accepted as a list of one.
-    func idList(_ node: YAMLNode, _ what: String) -> [(String, SourceLocation)] {
+    func idList(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [(String, SourceLocation)] {
         let elements: [YAMLNode]
         if node.scalar != nil, !node.isNull {
             elements = [node]
         } else {
-            elements = list(node, what) ?? []
+            elements = list(node, what()) ?? []
         }
-        return elements.compactMap { element in string(element, "each entry of \(what)").map { ($0, element.start) } }
+        return elements.compactMap { element in string(element, "each entry of \(what())").map { ($0, element.start) } }
     }
 
     // MARK: Ids
 
     /// An id: `[a-z][a-z0-9_]*` (with `-` too for the instrument's own id).
-    func id(_ node: YAMLNode, _ what: String, allowHyphen: Bool = false) -> String? {
-        guard let text = string(node, what) else { return nil }
+    func id(_ node: YAMLNode, _ what: @autoclosure () -> String, allowHyphen: Bool = false) -> String? {
+        guard let text = string(node, what()) else { return nil }
         if text.hasPrefix("_") {
             report(
-                .invalidID, "\(what) '\(text)' starts with '_', which is reserved", at: node.start,
+                .invalidID, "\(what()) '\(text)' starts with '_', which is reserved", at: node.start,
                 hint: "remove the leading underscore")
             return nil
         }
         if !allowHyphen, Token.keywords[text] != nil {
             report(
-                .invalidID, "\(what) '\(text)' is a word of the expression language", at: node.start,
+                .invalidID, "\(what()) '\(text)' is a word of the expression language", at: node.start,
                 hint: "expressions could not name it; choose another id, e.g. '\(text)_answer'")
             return nil
         }
         guard Identifier.isValid(text, allowHyphen: allowHyphen) else {
             let pattern = allowHyphen ? "[a-z][a-z0-9_-]*" : "[a-z][a-z0-9_]*"
             report(
-                .invalidID, "\(what) '\(text)' is not a valid id", at: node.start,
+                .invalidID, "\(what()) '\(text)' is not a valid id", at: node.start,
                 hint: "ids use lower-case letters, digits and '_' (\(pattern)); try '\(Identifier.suggest(from: text))'"
             )
             return nil

@@ -24,14 +24,14 @@ enum LibYAMLParser {
             // libyaml keeps this pointer: the whole loop stays inside the closure.
             yaml_parser_set_input_string(&parser, buffer.baseAddress, count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            let counter = LocationCounter(UnsafeBufferPointer(rebasing: buffer.prefix(count)))
+            var counter = LocationCounter(UnsafeBufferPointer(rebasing: buffer.prefix(count)))
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     return syntaxError(parser, counter: counter)
                 }
                 defer { yaml_event_delete(&event) }
-                let converted = convert(event, counter: counter)
+                let converted = convert(event, counter: &counter)
                 if !handle(converted) || event.type == YAML_STREAM_END_EVENT { return nil }
             }
         }
@@ -52,7 +52,7 @@ enum LibYAMLParser {
 
     /// Converts an event; `counter` moves on to the event's start. The end is counted on a
     /// copy, so the cursor relies only on start marks coming in order.
-    private static func convert(_ event: yaml_event_t, counter: LocationCounter) -> YAMLEvent {
+    private static func convert(_ event: yaml_event_t, counter: inout LocationCounter) -> YAMLEvent {
         var anchor: String?
         var tag: String?
         let kind: YAMLEvent.Kind

@@ -36,17 +36,38 @@ struct LocationCounter {
         self.lineStarts = counter.lineStarts
     }
 
+    /// The line (0-based) found by the last lookup: events arrive in order, so the next
+    /// lookup is almost always on the same line or a few after it.
+    private var lastLine = 0
+
     /// The location of the character with 0-based index `index` (past the end: the place
     /// just after the last character).
-    func location(ofCharacter index: Int) -> SourceLocation {
-        // The last line that starts at or before `index`.
-        var low = 0
-        var high = lineStarts.count - 1
+    mutating func location(ofCharacter index: Int) -> SourceLocation {
+        var line = lastLine
+        if lineStarts[line] <= index {
+            // Walk forward a few lines, then fall back to a binary search.
+            var steps = 0
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= index, steps < 8 {
+                line += 1
+                steps += 1
+            }
+            if steps == 8 { line = Self.search(lineStarts, index, from: line) }
+        } else {
+            line = Self.search(lineStarts, index, from: 0)
+        }
+        lastLine = line
+        return SourceLocation(line: line + 1, column: index - lineStarts[line] + 1)
+    }
+
+    /// The last line at or after `low` that starts at or before `index`.
+    private static func search(_ starts: [Int], _ index: Int, from low: Int) -> Int {
+        var low = low
+        var high = starts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
         }
-        return SourceLocation(line: low + 1, column: index - lineStarts[low] + 1)
+        return low
     }
 
     /// Moves the cursor to the character with 0-based index `index` and returns its location.
