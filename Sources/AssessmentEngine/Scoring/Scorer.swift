@@ -19,38 +19,62 @@ import QuestionnaireDSL
 /// Scoring a buffer in place allocates nothing (measured in a release build), so one buffer
 /// can be reused for record after record.
 public struct Scorer: Sendable {
-    /// One need or strength, with what scoring it needs precomputed.
+    /// One need or strength, with what scoring it needs precomputed. Plain values only:
+    /// the lists it refers to live in the flat arrays below, so reading an entry in the
+    /// loop costs no reference counting.
     struct Entry: Sendable {
         var slot: Int
-        var expression: CompiledExpression
-        var itemSlots: [Int]
-        var max: Double?
-        var bands: [Band]
+        var expression: Int
+        var itemSlots: Range<Int>
+        var bands: Range<Int>
+        var max: Double
         var maxDeclined: Int
     }
 
     /// The instrument scored.
     public let compiled: CompiledInstrument
     let entries: [Entry]
+    let expressions: [CompiledExpression]
+    let itemSlots: [Int]
+    let bandBounds: [Double]
 
     /// Creates a scorer for `compiled`.
     public init(_ compiled: CompiledInstrument) {
         self.compiled = compiled
         let instrument = compiled.instrument
-        entries = compiled.scoreOrder.map { ref in
+        var entries: [Entry] = []
+        var expressions: [CompiledExpression] = []
+        var itemSlots: [Int] = []
+        var bandBounds: [Double] = []
+        for ref in compiled.scoreOrder {
+            let (slot, expression, max, bands, maxDeclined): (Int, CompiledExpression, Double?, [Band], Int)
             switch ref {
             case .need(let j):
-                let need = instrument.needs[j], expression = compiled.needScores[j]
-                return Entry(
-                    slot: compiled.needSlot(j), expression: expression, itemSlots: expression.referencedItemSlots,
-                    max: need.max, bands: need.bands, maxDeclined: need.missing.maxDeclined)
+                let need = instrument.needs[j]
+                (slot, expression, max, bands, maxDeclined) = (
+                    compiled.needSlot(j), compiled.needScores[j], need.max, need.bands, need.missing.maxDeclined
+                )
             case .strength(let k):
-                let strength = instrument.strengths[k], expression = compiled.strengthScores[k]
-                return Entry(
-                    slot: compiled.strengthSlot(k), expression: expression, itemSlots: expression.referencedItemSlots,
-                    max: strength.max, bands: strength.bands, maxDeclined: strength.missing.maxDeclined)
+                let strength = instrument.strengths[k]
+                (slot, expression, max, bands, maxDeclined) = (
+                    compiled.strengthSlot(k), compiled.strengthScores[k], strength.max, strength.bands,
+                    strength.missing.maxDeclined
+                )
             }
+            let items = itemSlots.count..<(itemSlots.count + expression.referencedItemSlots.count)
+            itemSlots += expression.referencedItemSlots
+            let bandRange = bandBounds.count..<(bandBounds.count + bands.count)
+            bandBounds += bands.map(\.lowerBound)
+            entries.append(
+                Entry(
+                    slot: slot, expression: expressions.count, itemSlots: items, bands: bandRange,
+                    max: max ?? .infinity, maxDeclined: maxDeclined))
+            expressions.append(expression)
         }
+        self.entries = entries
+        self.expressions = expressions
+        self.itemSlots = itemSlots
+        self.bandBounds = bandBounds
     }
 
     /// Scores every need and strength of the items in `slots`, in place.
@@ -62,17 +86,30 @@ public struct Scorer: Sendable {
     /// Scores every need and strength of the items in `slots`, in place, without allocating.
     public func score(_ slots: UnsafeMutableBufferPointer<AnswerSlot>) {
         let read = UnsafeBufferPointer(slots)
-        for entry in entries {
-            slots[entry.slot] = Self.score(entry, read)
+        entries.withUnsafeBufferPointer { entries in
+            itemSlots.withUnsafeBufferPointer { itemSlots in
+                bandBounds.withUnsafeBufferPointer { bounds in
+                    expressions.withUnsafeBufferPointer { expressions in
+                        for entry in entries {
+                            slots[entry.slot] = Self.score(
+                                entry, expressions[entry.expression], itemSlots, bounds, read)
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// The score slot for `entry`: the score with its band, or unanswered when not assessed.
     @inline(__always)
-    static func score(_ entry: Entry, _ slots: UnsafeBufferPointer<AnswerSlot>) -> AnswerSlot {
-        var missing = 0, applicable = 0
-        for s in entry.itemSlots {
-            switch slots[s].state {
+    static func score(
+        _ entry: Entry, _ expression: borrowing CompiledExpression, _ itemSlots: UnsafeBufferPointer<Int>,
+        _ bounds: UnsafeBufferPointer<Double>, _ slots: UnsafeBufferPointer<AnswerSlot>
+    ) -> AnswerSlot {
+        var missing = 0
+        var applicable = 0
+        for i in entry.itemSlots {
+            switch slots[itemSlots[i]].state {
             case .answered: applicable += 1
             case .declined, .dontKnow, .unanswered:
                 applicable += 1
@@ -82,18 +119,20 @@ public struct Scorer: Sendable {
         }
         let value: Double
         if missing == 0 {
-            guard let v = entry.expression.number(slots) else { return .unanswered }
+            guard let v = expression.number(slots) else { return .unanswered }
             value = v
         } else {
             let answered = applicable - missing
             guard missing <= entry.maxDeclined, answered > 0,
-                let v = entry.expression.number(slots, missingAsZero: true)
+                let v = expression.number(slots, missingAsZero: true)
             else { return .unanswered }
-            let prorated = v * Double(applicable) / Double(answered)
-            value = entry.max.map { Swift.min(prorated, $0) } ?? prorated
+            value = Swift.min(v * Double(applicable) / Double(answered), entry.max)
         }
         guard value.isFinite else { return .unanswered }
-        return .score(value, band: entry.bands.index(for: value))
+        // The band: the last whose lower bound the score reaches; the first below them all.
+        var band = 0
+        for (i, b) in entry.bands.enumerated() where value >= bounds[b] { band = i }
+        return .score(value, band: band)
     }
 
     /// The outcome of each need and each strength (in instrument order) from slots already scored.
