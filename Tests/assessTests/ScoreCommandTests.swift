@@ -16,6 +16,23 @@ import Testing
         _priorities: [depression]
         """
 
+    /// The same answers written as JSON: the reader takes either, and the result is the same.
+    static let answersJSON = """
+        {"interest": 2, "feeling_down": 3, "sleep": 2, "tired": "declined", "appetite": 1,
+         "feeling_bad": 2, "concentrating": 2, "moving": 1, "self_harm_thoughts": "several_days",
+         "difficulty": "very", "_priorities": ["depression"]}
+        """
+
+    @Test func jsonAnswersScoreLikeYAMLAnswers() throws {
+        let yaml = try CLI.run(["score", "Instruments/phq-9.yaml", try CLI.temporaryFile(Self.answers, name: "a.yaml")])
+        let json = try CLI.run(
+            ["score", "Instruments/phq-9.yaml", try CLI.temporaryFile(Self.answersJSON, name: "a.json")])
+        #expect(json.status == 0, "\(json.stderr)")
+        let withoutTime = { (text: String) in text.split(separator: "\n").dropFirst().joined(separator: "\n") }
+        #expect(withoutTime(json.stdout) == withoutTime(yaml.stdout))
+        #expect(json.stdout.contains("score 15.75 of 27"))
+    }
+
     @Test func textPutsSafeguardingFirst() throws {
         let path = try CLI.temporaryFile(Self.answers, name: "answers.yaml")
         let result = try CLI.run(["score", "Instruments/phq-9.yaml", path])

@@ -92,7 +92,10 @@ public struct AnswerReader: Sendable {
     /// The answer `node` gives to `item`, or nil after a report.
     func value(_ node: YAMLNode, for item: Item, context: LoadContext) -> AnswerValue? {
         let what = "the answer to '\(item.id)'"
-        if node.isPlainScalar, let word = node.scalar,
+        // The reserved words count however they are written (JSON quotes every string),
+        // except that a quoted 'declined' given to a text question is that text.
+        let freeText = item.type == .text || item.type == .date
+        if let word = node.scalar, node.isPlainScalar || !freeText,
             word == AnswerValue.declinedWord || word == AnswerValue.dontKnowWord
         {
             if item.required {
