@@ -15,16 +15,4 @@
 # running beside it makes the figures slower and noisier.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/install-deps.sh"
-
-echo "building Benchmarks (release)…" >&2
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-swift build -c release --package-path "$root/Benchmarks" --product score-benchmark >"$log" 2>&1 || {
-  cat "$log" >&2
-  exit 1
-}
-bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)
-cd "$root"
-"$bin/score-benchmark" "$@"
+exec bash "$(dirname "$0")/run-benchmark.sh" score-benchmark "$@"

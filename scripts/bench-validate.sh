@@ -12,15 +12,4 @@
 # built in release mode, as timings of a debug build mean little.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/install-deps.sh"
-
-echo "building Benchmarks (release)…" >&2
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-swift build -c release --package-path "$root/Benchmarks" --product validate-benchmark >"$log" 2>&1 || {
-  cat "$log" >&2
-  exit 1
-}
-bin=$(swift build -c release --package-path "$root/Benchmarks" --show-bin-path)
-"$bin/validate-benchmark" "$@"
+exec bash "$(dirname "$0")/run-benchmark.sh" validate-benchmark "$@"

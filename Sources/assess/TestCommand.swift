@@ -63,16 +63,8 @@ struct TestCommand: ParsableCommand {
         let colour = text && Terminal.colourEnabled()
         let (tick, cross) = colour ? ("\u{1B}[32m✔\u{1B}[0m", "\u{1B}[31m✘\u{1B}[0m") : ("✔", "✘")
         var report = TestRunReport(minCoverage: minCoverage)
-        var unreadable = false
-        for path in paths {
-            let source: SourceFile
-            do {
-                source = try SourceFile.read(path: path)
-            } catch {
-                Terminal.error("error: \(error)")
-                unreadable = true
-                continue
-            }
+        let (sources, unreadable) = InstrumentFiles.readEach(paths)
+        for source in sources {
             if text, paths.count > 1 { print(source.name) }
             let (compiled, diagnostics) = InstrumentLoader().compile(source)
             guard let compiled, !diagnostics.hasErrors else {

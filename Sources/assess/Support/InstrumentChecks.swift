@@ -8,21 +8,9 @@ struct InstrumentChecks {
     var format: DiagnosticFormat
 
     func run(_ paths: [String]) throws {
-        var all: [Diagnostic] = []
-        var sources: [String: SourceFile] = [:]
-        var unreadable = false
-        for path in paths {
-            let source: SourceFile
-            do {
-                source = try SourceFile.read(path: path)
-            } catch {
-                Terminal.error("error: \(error)")
-                unreadable = true
-                continue
-            }
-            sources[source.name] = source
-            all += InstrumentCheck.run(source, lints: lints)
-        }
+        let (files, unreadable) = InstrumentFiles.readEach(paths)
+        let all = files.flatMap { InstrumentCheck.run($0, lints: lints) }
+        let sources = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let errors = all.count { $0.severity == .error }
         let warnings = all.count { $0.severity == .warning }
         switch format {

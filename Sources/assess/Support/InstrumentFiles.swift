@@ -14,6 +14,22 @@ enum InstrumentFiles {
         }
     }
 
+    /// Reads each path in turn, printing why for any that cannot be read; the sources read
+    /// and whether any could not be (the caller exits 66 once the rest is done).
+    static func readEach(_ paths: [String]) -> (sources: [SourceFile], unreadable: Bool) {
+        var sources: [SourceFile] = []
+        var unreadable = false
+        for path in paths {
+            do {
+                sources.append(try SourceFile.read(path: path))
+            } catch {
+                Terminal.error("error: \(error)")
+                unreadable = true
+            }
+        }
+        return (sources, unreadable)
+    }
+
     /// Prints diagnostics to standard error, with their source lines.
     static func report(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
         guard !diagnostics.isEmpty else { return }
