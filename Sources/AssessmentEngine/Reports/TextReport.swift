@@ -98,10 +98,12 @@ public struct TextReport: Sendable {
         return lines
     }
 
+    /// The strengths to build on: those above their lowest band.
     private func strengths() -> [String] {
-        guard !report.strengths.isEmpty else { return [] }
-        return ["Strengths"]
-            + report.strengths.map { strength in
+        let present = report.strengths.filter(\.present)
+        guard !present.isEmpty else { return [] }
+        return ["Strengths to build on"]
+            + present.map { strength in
                 let helps =
                     strength.supports.isEmpty
                     ? "" : " — helps with \(strength.supports.map(\.title).joined(separator: ", "))"

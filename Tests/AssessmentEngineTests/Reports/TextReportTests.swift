@@ -39,7 +39,7 @@ import Testing
                   1. Drug and alcohol use
                   To talk about with her: her view and the ranking differ on Relationships.
 
-                Strengths
+                Strengths to build on
                   Family support: some — helps with Relationships
 
                 How to give support
