@@ -56,14 +56,14 @@ extension InstrumentLoading {
                 .invalidValue, "the max of \(what) is below its min", at: node.start,
                 hint: "swap them, or correct one")
         }
-        let flags = ["sensitive", "required", "identifying"].map { key in
-            f[key].flatMap { context.bool($0, "'\(key)' of \(what)") } ?? false
-        }
+        let sensitive = f["sensitive"].flatMap { context.bool($0, "'sensitive' of \(what)") } ?? false
+        let required = f["required"].flatMap { context.bool($0, "'required' of \(what)") } ?? false
+        let identifying = f["identifying"].flatMap { context.bool($0, "'identifying' of \(what)") } ?? false
         let showIf = f["show_if"].flatMap { context.scalar($0, "'show_if' of \(what)") }
         guard let id, let prompt, let type else { return nil }
         let item = Item(
             id: id, prompt: prompt, purpose: purpose, type: type, options: options, scale: scale, min: min, max: max,
-            sensitive: flags[0], required: flags[1], identifying: flags[2], showIf: showIf, section: section,
+            sensitive: sensitive, required: required, identifying: identifying, showIf: showIf, section: section,
             location: node.start)
         if unique {
             items[id] = item

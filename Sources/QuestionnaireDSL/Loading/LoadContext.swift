@@ -33,23 +33,20 @@ final class LoadContext {
             wrongType(node, what(), expected: "a mapping of keys to values")
             return nil
         }
-        var values: [(String, YAMLNode)] = []
         for pair in pairs where pair.key.scalar != nil {  // other keys were reported by the reader
-            if allowed.contains(pair.name) {
-                values.append((pair.name, pair.value))
-            } else {
+            if !allowed.contains(pair.name) {
                 let hint =
                     Suggestion.didYouMean(pair.name, among: allowed)
                     ?? "the keys allowed in \(what()) are: \(allowed.joined(separator: ", "))"
                 report(.unknownKey, "unknown key '\(pair.name)' in \(what())", at: pair.key.start, hint: hint)
             }
         }
-        for key in required where !values.contains(where: { $0.0 == key }) {
+        for key in required where !pairs.contains(where: { $0.name == key }) {
             report(
                 .missingKey, "\(what()) has no '\(key)'", at: node.start,
                 hint: "add '\(key): …' to \(what())")
         }
-        return Fields(node: node, values: values)
+        return Fields(node: node, pairs: pairs)
     }
 
     func wrongType(_ node: YAMLNode, _ what: @autoclosure () -> String, expected: String, hint: String? = nil) {
@@ -203,14 +200,15 @@ final class LoadContext {
     }
 }
 
-/// The values of a mapping by key, after its keys were checked. A short list rather than a
-/// dictionary: instrument mappings have a dozen keys at most, and hashing cost more.
+/// The values of a mapping by key, after its keys were checked: the mapping's own pairs,
+/// searched in place (instrument mappings have a dozen keys at most, and building a
+/// dictionary or a copy cost more than the search). Ask only for allowed keys.
 struct Fields {
     let node: YAMLNode
-    let values: [(String, YAMLNode)]
+    let pairs: [YAMLPair]
 
     /// The value of `key`; the last one when the YAML repeated it (reported by the reader).
     subscript(_ key: String) -> YAMLNode? {
-        values.last { $0.0 == key }?.1
+        pairs.last { $0.name == key }?.value
     }
 }
