@@ -13,35 +13,22 @@ struct NodeBuilder {
         var tag: String?
         var anchor: String?
         var isMapping: Bool
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        /// Where this frame's children start in `itemScratch` or `pairScratch`.
+        var childStart: Int
         var pendingKey: YAMLNode?
-        /// The keys so far: a list while the mapping is small (cheaper than hashing), a
-        /// dictionary once it grows, so a huge mapping stays linear.
-        var keyList: [(String, SourceLocation)] = []
+        /// The keys of a large mapping, made once it has `smallMapping` pairs: a small one
+        /// is searched in its pairs, which is cheaper than hashing, and a huge one stays linear.
         var keyIndex: [String: SourceLocation] = [:]
 
         static let smallMapping = 16
-
-        func firstUse(of name: String) -> SourceLocation? {
-            if keyList.count < Frame.smallMapping { return keyList.first { $0.0 == name }?.1 }
-            return keyIndex[name]
-        }
-
-        mutating func record(_ name: String, at location: SourceLocation) {
-            if keyList.count < Frame.smallMapping {
-                keyList.append((name, location))
-                if keyList.count == Frame.smallMapping {
-                    keyIndex = Dictionary(keyList, uniquingKeysWith: { first, _ in first })
-                }
-            } else {
-                keyIndex[name] = location
-            }
-        }
         var size = 1
     }
 
     private var stack: [Frame] = []
+    /// The children of every open list and mapping, innermost last; each finished
+    /// container takes its own off the end as one exactly sized array.
+    private var itemScratch: [YAMLNode] = []
+    private var pairScratch: [YAMLPair] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var documents = 0
     private var nodeCount = 0
@@ -89,11 +76,21 @@ struct NodeBuilder {
             }
             var isMapping = false
             if case .mappingStart = event.kind { isMapping = true }
-            stack.append(Frame(start: event.start, tag: event.tag, anchor: event.anchor, isMapping: isMapping))
+            stack.append(
+                Frame(
+                    start: event.start, tag: event.tag, anchor: event.anchor, isMapping: isMapping,
+                    childStart: isMapping ? pairScratch.count : itemScratch.count))
             return countNodes(1, at: event.start)
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return true }
-            let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let kind: YAMLNode.Kind
+            if frame.isMapping {
+                kind = .mapping(Array(pairScratch[frame.childStart...]))
+                pairScratch.removeSubrange(frame.childStart...)
+            } else {
+                kind = .sequence(Array(itemScratch[frame.childStart...]))
+                itemScratch.removeSubrange(frame.childStart...)
+            }
             let node = YAMLNode(kind: kind, start: frame.start, end: event.end, tag: frame.tag)
             return add(node, size: frame.size, anchor: frame.anchor, counted: true)
         }
@@ -131,31 +128,46 @@ struct NodeBuilder {
         }
         stack[top].size += size
         if !stack[top].isMapping {
-            stack[top].items.append(node)
-        } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].pendingKey = nil
+            itemScratch.append(node)
+        } else if let key = stack[top].pendingKey.take() {
+            pairScratch.append(YAMLPair(key: key, value: node))
         } else {
-            if let problem = Self.checkKey(node, in: &stack[top], file: file) { diagnostics.append(problem) }
+            let pairs = pairScratch[stack[top].childStart...]
+            if let problem = Self.checkKey(node, among: pairs, in: &stack[top], file: file) {
+                diagnostics.append(problem)
+            }
             stack[top].pendingKey = node
         }
         return true
     }
 
-    /// Records a key in its mapping; the problem with it, if any.
-    private static func checkKey(_ key: YAMLNode, in frame: inout Frame, file: String) -> Diagnostic? {
+    /// The problem with the next key of a mapping whose pairs so far are `pairs`, if any.
+    private static func checkKey(
+        _ key: YAMLNode, among pairs: ArraySlice<YAMLPair>, in frame: inout Frame, file: String
+    ) -> Diagnostic? {
         guard let name = key.scalar else {
             return Diagnostic(
                 .yamlComplexKey, "a mapping key must be a word, not \(key.kindDescription)",
                 file: file, at: key.start, hint: "instrument keys are plain words such as 'id' or 'prompt'")
         }
-        if let first = frame.firstUse(of: name) {
-            return Diagnostic(
-                .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
-                file: file, at: key.start, hint: "remove one of them, or merge their values",
-                notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)])
+        let first: SourceLocation?
+        if pairs.count < Frame.smallMapping {
+            first = pairs.first { $0.key.scalar == name }?.key.start
+        } else {
+            if frame.keyIndex.isEmpty {
+                for pair in pairs {
+                    if let earlier = pair.key.scalar, frame.keyIndex[earlier] == nil {
+                        frame.keyIndex[earlier] = pair.key.start
+                    }
+                }
+            }
+            first = frame.keyIndex[name]
+            if first == nil { frame.keyIndex[name] = key.start }
         }
-        frame.record(name, at: key.start)
-        return nil
+        guard let first else { return nil }
+        return Diagnostic(
+            .yamlDuplicateKey, "the key '\(name)' appears twice in this mapping",
+            file: file, at: key.start, hint: "remove one of them, or merge their values",
+            notes: [DiagnosticNote(message: "'\(name)' was first given here", file: file, location: first)])
     }
 }
