@@ -91,7 +91,8 @@ public struct AnswerReader: Sendable {
 
     /// The answer `node` gives to `item`, or nil after a report.
     func value(_ node: YAMLNode, for item: Item, context: LoadContext) -> AnswerValue? {
-        let what = "the answer to '\(item.id)'"
+        // Built only when a message needs it: most answers are fine.
+        func what() -> String { "the answer to '\(item.id)'" }
         // The reserved words count however they are written (JSON quotes every string),
         // except that a quoted 'declined' given to a text question is that text.
         let freeText = item.type == .text || item.type == .date
@@ -108,7 +109,7 @@ public struct AnswerReader: Sendable {
         }
         switch item.type {
         case .yesNo:
-            return context.bool(node, what).map(AnswerValue.boolean)
+            return context.bool(node, what()).map(AnswerValue.boolean)
         case .choice, .scale:
             return code(node, for: item, context: context).map(AnswerValue.code)
         case .multiChoice:
@@ -117,29 +118,29 @@ public struct AnswerReader: Sendable {
             let codes = elements.compactMap { code($0, for: item, context: context) }
             return codes.count == elements.count ? .codes(codes) : nil
         case .number:
-            guard let number = context.number(node, what) else { return nil }
+            guard let number = context.number(node, what()) else { return nil }
             if let min = item.min, number < min {
                 context.report(
                     .invalidValue,
-                    "\(what) is \(LoadContext.format(number)), below its minimum \(LoadContext.format(min))",
+                    "\(what()) is \(LoadContext.format(number)), below its minimum \(LoadContext.format(min))",
                     at: node.start)
                 return nil
             }
             if let max = item.max, number > max {
                 context.report(
                     .invalidValue,
-                    "\(what) is \(LoadContext.format(number)), above its maximum \(LoadContext.format(max))",
+                    "\(what()) is \(LoadContext.format(number)), above its maximum \(LoadContext.format(max))",
                     at: node.start)
                 return nil
             }
             return .number(number)
         case .text:
-            return context.string(node, what).map(AnswerValue.text)
+            return context.string(node, what()).map(AnswerValue.text)
         case .date:
-            guard let text = context.string(node, what) else { return nil }
+            guard let text = context.string(node, what()) else { return nil }
             guard DateText.isValid(text) else {
                 context.report(
-                    .invalidValue, "\(what) '\(text)' is not a date", at: node.start,
+                    .invalidValue, "\(what()) '\(text)' is not a date", at: node.start,
                     hint: "write dates as YYYY-MM-DD, e.g. 2026-03-01")
                 return nil
             }
