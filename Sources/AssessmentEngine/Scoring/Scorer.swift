@@ -34,7 +34,7 @@ public struct Scorer: Sendable {
     /// The instrument scored.
     public let compiled: CompiledInstrument
     let entries: [Entry]
-    let expressions: [CompiledExpression]
+    let expressions: [NumberEvaluator]
     let itemSlots: [Int]
     let bandBounds: [Double]
 
@@ -43,7 +43,7 @@ public struct Scorer: Sendable {
         self.compiled = compiled
         let instrument = compiled.instrument
         var entries: [Entry] = []
-        var expressions: [CompiledExpression] = []
+        var expressions: [NumberEvaluator] = []
         var itemSlots: [Int] = []
         var bandBounds: [Double] = []
         for ref in compiled.scoreOrder {
@@ -69,7 +69,7 @@ public struct Scorer: Sendable {
                 Entry(
                     slot: slot, expression: expressions.count, itemSlots: items, bands: bandRange,
                     max: max ?? .infinity, maxDeclined: maxDeclined))
-            expressions.append(expression)
+            expressions.append(expression.numberEvaluator)
         }
         self.entries = entries
         self.expressions = expressions
@@ -103,7 +103,7 @@ public struct Scorer: Sendable {
     /// The score slot for `entry`: the score with its band, or unanswered when not assessed.
     @inline(__always)
     static func score(
-        _ entry: Entry, _ expression: borrowing CompiledExpression, _ itemSlots: UnsafeBufferPointer<Int>,
+        _ entry: Entry, _ expression: NumberEvaluator, _ itemSlots: UnsafeBufferPointer<Int>,
         _ bounds: UnsafeBufferPointer<Double>, _ slots: UnsafeBufferPointer<AnswerSlot>
     ) -> AnswerSlot {
         var missing = 0
@@ -119,12 +119,12 @@ public struct Scorer: Sendable {
         }
         let value: Double
         if missing == 0 {
-            guard let v = expression.number(slots) else { return .unanswered }
+            guard let v = expression(slots) else { return .unanswered }
             value = v
         } else {
             let answered = applicable - missing
             guard missing <= entry.maxDeclined, answered > 0,
-                let v = expression.number(slots, missingAsZero: true)
+                let v = expression(slots, missingAsZero: true)
             else { return .unanswered }
             value = Swift.min(v * Double(applicable) / Double(answered), entry.max)
         }

@@ -47,6 +47,13 @@ public struct CompiledExpression: Sendable {
         return numberProgram(EvaluationContext(slots: slots, missingAsZero: missingAsZero))
     }
 
+    /// The numeric evaluation alone, for loops over many expressions: it holds one closure
+    /// and nothing else, so keeping it in an array and calling it costs no reference counting
+    /// for the expression's other parts (source, tree, reference lists).
+    public var numberEvaluator: NumberEvaluator {
+        NumberEvaluator(program: numberProgram, requiredSlotCount: requiredSlotCount)
+    }
+
     /// The value as a condition (a number is true when non-zero); nil when missing.
     ///
     /// `missingAsZero` works as in ``number(_:missingAsZero:)``.
@@ -67,5 +74,18 @@ public struct CompiledExpression: Sendable {
             break
         }
         for child in e.children { collectReferences(child, items: &items, scores: &scores) }
+    }
+}
+
+/// The numeric evaluation of a ``CompiledExpression``, on its own.
+public struct NumberEvaluator: Sendable {
+    let program: NumberProgram
+    let requiredSlotCount: Int
+
+    /// The value as a number; nil when missing. See ``CompiledExpression/number(_:missingAsZero:)``.
+    @inline(__always)
+    public func callAsFunction(_ slots: UnsafeBufferPointer<AnswerSlot>, missingAsZero: Bool = false) -> Double? {
+        precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
+        return program(EvaluationContext(slots: slots, missingAsZero: missingAsZero))
     }
 }

@@ -21,15 +21,44 @@ enum Evaluator {
             let operand = number(operand)
             return { context in operand(context).map { -$0 } }
         case .arithmetic(let op, let left, let right):
-            let (left, right) = (number(left), number(right))
-            return { context in
-                guard let a = left(context), let b = right(context) else { return nil }
-                return op.apply(a, b)
-            }
+            return arithmetic(op, left, right)
         case .call(let function, let arguments):
             return call(function, arguments)
         default:
             preconditionFailure("the checker gives no other numeric nodes")
+        }
+    }
+
+    /// `left op right`, with operands that are leaves read in place (see ``NumberLeaf``).
+    private static func arithmetic(_ op: ArithmeticOperator, _ left: TypedExpression, _ right: TypedExpression)
+        -> NumberProgram
+    {
+        let leftLeaf = NumberLeaf(left)
+        let rightLeaf = NumberLeaf(right)
+        if let l = leftLeaf, let r = rightLeaf {
+            return { context in
+                guard let a = l.read(context), let b = r.read(context) else { return nil }
+                return op.apply(a, b)
+            }
+        }
+        if let l = leftLeaf {
+            let rightProgram = number(right)
+            return { context in
+                guard let a = l.read(context), let b = rightProgram(context) else { return nil }
+                return op.apply(a, b)
+            }
+        }
+        let leftProgram = number(left)
+        if let r = rightLeaf {
+            return { context in
+                guard let a = leftProgram(context), let b = r.read(context) else { return nil }
+                return op.apply(a, b)
+            }
+        }
+        let rightProgram = number(right)
+        return { context in
+            guard let a = leftProgram(context), let b = rightProgram(context) else { return nil }
+            return op.apply(a, b)
         }
     }
 
