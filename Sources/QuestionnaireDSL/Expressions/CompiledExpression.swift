@@ -33,8 +33,17 @@ public struct CompiledExpression: Sendable {
         referencedItemSlots = items.map(\.slot)
         referencedScores = scores.map(\.id)
         requiredSlotCount = ((items + scores).map(\.slot).max() ?? -1) + 1
-        numberProgram = Evaluator.number(ast)
-        conditionProgram = Evaluator.condition(ast)
+        // One tree of closures, in the expression's own type; the other reading wraps it, as
+        // the evaluator itself does (a condition counts 1 or 0, a number is true when non-zero).
+        if ast.type == .boolean {
+            let condition = Evaluator.condition(ast)
+            conditionProgram = condition
+            numberProgram = { context in condition(context).map { $0 ? 1 : 0 } }
+        } else {
+            let number = Evaluator.number(ast)
+            numberProgram = number
+            conditionProgram = { context in number(context).map { $0 != 0 } }
+        }
     }
 
     /// The value as a number (a condition gives 1 or 0); nil when missing.
