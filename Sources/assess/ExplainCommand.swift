@@ -45,11 +45,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let instrumentSource = try InstrumentFiles.read(instrument)
         let answersSource = try InstrumentFiles.read(answers)
-        let (compiled, instrumentDiagnostics) = InstrumentLoader().compile(instrumentSource)
-        guard let compiled, !instrumentDiagnostics.hasErrors else {
-            InstrumentFiles.report(instrumentDiagnostics, sources: [instrumentSource])
-            throw ExitCodes.problemsFound
-        }
+        let compiled = try InstrumentFiles.compile(instrumentSource)
         let needs = compiled.instrument.needs.map(\.id)
         if let need, !needs.contains(need) {
             let hint =

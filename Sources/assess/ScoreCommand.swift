@@ -43,11 +43,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let instrumentSource = try InstrumentFiles.read(instrument)
         let answersSource = try InstrumentFiles.read(answers)
-        let (compiled, instrumentDiagnostics) = InstrumentLoader().compile(instrumentSource)
-        guard let compiled, !instrumentDiagnostics.hasErrors else {
-            InstrumentFiles.report(instrumentDiagnostics, sources: [instrumentSource])
-            throw ExitCodes.problemsFound
-        }
+        let compiled = try InstrumentFiles.compile(instrumentSource)
         let (entries, priorities, readDiagnostics) = AnswerReader(instrument: compiled.instrument).read(answersSource)
         let (result, diagnostics) = Assessor(compiled).assess(
             entries, priorities: priorities, at: Date(), file: answersSource.name)

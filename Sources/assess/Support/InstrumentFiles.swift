@@ -14,6 +14,16 @@ enum InstrumentFiles {
         }
     }
 
+    /// Compiles the instrument read from `source`, or prints its errors and exits 1.
+    static func compile(_ source: SourceFile) throws -> CompiledInstrument {
+        let (compiled, diagnostics) = InstrumentLoader().compile(source)
+        guard let compiled, !diagnostics.hasErrors else {
+            report(diagnostics, sources: [source])
+            throw ExitCodes.problemsFound
+        }
+        return compiled
+    }
+
     /// Reads each path in turn, printing why for any that cannot be read; the sources read
     /// and whether any could not be (the caller exits 66 once the rest is done).
     static func readEach(_ paths: [String]) -> (sources: [SourceFile], unreadable: Bool) {
