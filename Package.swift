@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,17 +20,28 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "QuestionnaireDSL", dependencies: ["CYAML"]),
-        .target(name: "AssessmentEngine", dependencies: ["QuestionnaireDSL"]),
+        .target(
+            name: "AssessmentEngine",
+            dependencies: ["QuestionnaireDSL", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "assess",
             dependencies: [
                 "QuestionnaireDSL",
                 "AssessmentEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(name: "QuestionnaireDSLTests", dependencies: ["QuestionnaireDSL"], exclude: ["Fixtures"]),
-        .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine"]),
-        .testTarget(name: "assessTests", dependencies: ["assess", "QuestionnaireDSL"]),
+        .testTarget(
+            name: "AssessmentEngineTests", dependencies: ["AssessmentEngine"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .testTarget(
+            name: "assessTests", dependencies: ["assess", "QuestionnaireDSL"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import QuestionnaireDSL
 
 /// The full trace of how one assessment came about: every score with its arithmetic and

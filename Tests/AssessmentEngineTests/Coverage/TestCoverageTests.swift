@@ -1,4 +1,5 @@
 import AssessmentEngine
+import Foundation
 import QuestionnaireDSL
 import Testing
 
