@@ -114,6 +114,8 @@ enum HTMLPage {
         .question .meta { font-size: 0.9rem; margin-bottom: 0.25rem; }
         .mark { display: inline-block; font-size: 0.78rem; font-weight: 700; border: 1.5px solid currentColor; \
         border-radius: 4px; padding: 0 0.35rem; margin-left: 0.35rem; white-space: nowrap; }
+        .box { display: inline-block; width: 0.85em; height: 0.85em; border: 1.5px solid var(--ink); \
+        border-radius: 2px; margin-right: 0.5rem; vertical-align: -0.1em; }
         .write-in { border-bottom: 1px solid var(--muted); height: 1.6rem; margin: 0.2rem 0 0.4rem; }
         footer { margin-top: 2.5rem; padding-top: 0.6rem; border-top: 1px solid var(--line); font-size: 0.8rem; \
         color: var(--muted); }
