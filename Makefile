@@ -1,6 +1,7 @@
 # The two commands a new user needs (see README.md):
 #   make demo   build assess, check the shipped instruments and score an example
-#   make test   run the whole test suite
+#   make test   run the whole test suite: swift test, then the end-to-end tests that drive
+#               the built binary in a pseudo-terminal (Tests/e2e, Python with pexpect)
 # Both install the system packages they need first (scripts/install-deps.sh).
 
 SWIFT ?= swift
@@ -19,7 +20,9 @@ demo: build
 	$(BIN) score Instruments/womens-needs.yaml Instruments/examples/relationship-drives-drug-use.yaml
 
 test: deps
+	@bash scripts/install-test-deps.sh
 	$(SWIFT) test
+	ASSESS_BIN=$(CURDIR)/$(BIN) python3 -m unittest discover -s Tests/e2e -p "test_*.py" -v
 
 release: deps
 	$(SWIFT) build -c release

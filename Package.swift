@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(
-            name: "assessTests", dependencies: ["assess", "QuestionnaireDSL"],
+            name: "assessTests", dependencies: ["assess", "QuestionnaireDSL", "AssessmentEngine"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
     ]

@@ -25,6 +25,9 @@ public enum InterviewEvent: Sendable, Hashable, Codable {
     case alertAcknowledged(rule: String, actionTaken: String)
     /// Her own priorities, most important first.
     case priorities([String])
+    /// What she and the worker agreed to do next, and when they will look at it again
+    /// (an ISO date, `YYYY-MM-DD`).
+    case agreed(actions: String, reviewDate: String)
     /// The interview was finished.
     case finished
 }

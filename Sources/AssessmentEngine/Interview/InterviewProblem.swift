@@ -25,6 +25,8 @@ public enum InterviewProblem: Error, Sendable, Hashable {
     case tooManyPriorities(Int)
     /// No alert with that rule has been raised.
     case unknownAlert(String)
+    /// Not a calendar date written `YYYY-MM-DD`.
+    case notADate(String)
 
     /// The message to show, in plain words.
     public var message: String {
@@ -53,6 +55,8 @@ public enum InterviewProblem: Error, Sendable, Hashable {
             "Please choose at most \(limit)."
         case .unknownAlert(let rule):
             "There is no alert '\(rule)' to acknowledge."
+        case .notADate(let text):
+            "'\(text)' is not a date. Please write it as year-month-day, for example 2027-01-31."
         }
     }
 

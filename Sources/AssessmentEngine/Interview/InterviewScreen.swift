@@ -72,6 +72,27 @@ public struct InterviewQuestion: Sendable, Hashable {
     public var previousAnswer: String?
     /// The worker's notes on this question.
     public var notes: [String]
+
+    /// Creates a question as shown.
+    public init(
+        id: String, prompt: String, type: ItemType, options: [NumberedOption], hasPurpose: Bool, required: Bool,
+        min: Double?, max: Double?, sectionTitle: String, sectionIntroduction: String?, progress: InterviewProgress,
+        previousAnswer: String?, notes: [String]
+    ) {
+        self.id = id
+        self.prompt = prompt
+        self.type = type
+        self.options = options
+        self.hasPurpose = hasPurpose
+        self.required = required
+        self.min = min
+        self.max = max
+        self.sectionTitle = sectionTitle
+        self.sectionIntroduction = sectionIntroduction
+        self.progress = progress
+        self.previousAnswer = previousAnswer
+        self.notes = notes
+    }
 }
 
 /// One option with the number she can type.
@@ -82,6 +103,13 @@ public struct NumberedOption: Sendable, Hashable {
     public var code: String
     /// What she sees.
     public var label: String
+
+    /// Creates a numbered option.
+    public init(number: Int, code: String, label: String) {
+        self.number = number
+        self.code = code
+        self.label = label
+    }
 }
 
 /// A need she may choose as a priority.

@@ -41,7 +41,7 @@ extension InterviewSession {
             }
             return ReviewEntry(
                 item: item.id, prompt: resolve(item.prompt), state: stateWord,
-                value: value.flatMap { words($0, of: item) },
+                value: value.flatMap { shownWords($0, of: item) },
                 counted: shown, notes: state.notes[item.id] ?? [])
         }
     }
@@ -53,6 +53,18 @@ extension InterviewSession {
         }
         if case .text(let text) = value { return text }
         return ItemAnswer.text(slot, of: item, text: nil)
+    }
+
+    /// An answer as the screen shows it: choices by their labels, in the interview's language.
+    func shownWords(_ value: AnswerValue, of item: Item) -> String? {
+        func label(_ code: String) -> String {
+            item.options.first { $0.code == code }.map { resolve($0.label) } ?? code
+        }
+        switch value {
+        case .code(let code): return label(code)
+        case .codes(let codes): return codes.isEmpty ? "none of these" : codes.map(label).joined(separator: ", ")
+        default: return words(value, of: item)
+        }
     }
 
     private func question(at index: Int) -> InterviewQuestion {
@@ -77,7 +89,7 @@ extension InterviewSession {
             hasPurpose: item.purpose != nil, required: item.required, min: item.min, max: item.max,
             sectionTitle: resolve(section.title),
             sectionIntroduction: shownHere.first == index ? section.introduction.map { resolve($0) } : nil,
-            progress: progress, previousAnswer: state.answers[item.id].flatMap { words($0, of: item) },
+            progress: progress, previousAnswer: state.answers[item.id].flatMap { shownWords($0, of: item) },
             notes: state.notes[item.id] ?? [])
     }
 

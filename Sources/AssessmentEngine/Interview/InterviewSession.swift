@@ -38,6 +38,7 @@ public struct InterviewSession: Sendable {
         var notes: [String: [String]] = [:]
         var alerts: [InterviewAlert] = []
         var priorities: [String] = []
+        var agreement: Agreement?
     }
 
     /// Starts an interview of `compiled`, shown in `language` (the instrument's by default).
@@ -168,6 +169,20 @@ public struct InterviewSession: Sendable {
         record(.priorities(needs))
     }
 
+    /// Records the actions she and the worker agreed, and the date to review them
+    /// (`YYYY-MM-DD`); given after the summary, before finishing.
+    public mutating func agree(actions: String, reviewDate: String) throws(InterviewProblem) {
+        try expect(.summary, "Agreeing actions")
+        let actions = actions.trimmingCharacters(in: .whitespacesAndNewlines)
+        let date = reviewDate.trimmingCharacters(in: .whitespaces)
+        if actions.isEmpty { throw .empty }
+        guard Agreement.isCalendarDate(date) else { throw .notADate(date) }
+        record(.agreed(actions: actions, reviewDate: date))
+    }
+
+    /// What was agreed at the end, once it has been.
+    public var agreement: Agreement? { state.agreement }
+
     /// Finishes the interview from the summary.
     public mutating func finish() throws(InterviewProblem) {
         try expect(.summary, "Finishing")
@@ -250,6 +265,8 @@ public struct InterviewSession: Sendable {
         case .priorities(let needs):
             state.priorities = needs
             state.phase = .summary
+        case .agreed(let actions, let reviewDate):
+            state.agreement = Agreement(actions: actions, reviewDate: reviewDate)
         case .finished:
             state.phase = .finished
         }

@@ -34,16 +34,6 @@ enum PrivateFiles {
         }
     }
 
-    /// Creates 0600 `path` for writing, refusing to replace a file unless `replacing`.
-    /// Returns the open descriptor.
-    static func create(_ path: String, replacing: Bool) throws(JournalError) -> Int32 {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL)
-        let fd = open(path, flags, 0o600)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        _ = fchmod(fd, 0o600)
-        return fd
-    }
-
     private static func makeFolders(_ folder: String, for path: String) throws(JournalError) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {

@@ -75,11 +75,9 @@ enum HTMLPage {
         padding: 0.9rem 1.1rem 0.3rem; margin: 1.5rem 0 1rem; background: #fff7f6; }
         .safety h2 { margin-top: 0; border-bottom: none; padding-bottom: 0; }
         .safety h2::before { content: "! "; }
-        .alert { list-style: none; margin: 0 0 0.8rem -1.4rem; padding: 0.5rem 0.7rem; background: #ffffff; \
+        .alert { list-style: none; margin: 0 0 0.8rem -1.4rem; padding: 0.6rem 0.8rem 0.2rem; background: #ffffff; \
         border: 1px solid var(--line); border-radius: 4px; break-inside: avoid; page-break-inside: avoid; }
-        .alert .when { font-weight: 700; }
-        .alert .done { margin-top: 0.3rem; }
-        .alert .todo { font-weight: 700; }
+        .alert p { margin: 0 0 0.4rem; }
         .support { border-top: 1px dashed var(--line); padding-top: 0.5rem; }
         .support-label { font-weight: 600; margin-bottom: 0.2rem; }
         figure { margin: 0.5rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
@@ -126,6 +124,7 @@ enum HTMLPage {
           h2 { break-after: avoid; page-break-after: avoid; }
           h3 { break-after: avoid; page-break-after: avoid; }
           .answers { break-before: page; page-break-before: always; }
+          .answers table { font-size: 9pt; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """

@@ -69,8 +69,10 @@ public struct HTMLReport: Sendable {
     private func safetyFirst() -> String {
         guard !session.alerts.isEmpty || !report.tier0.isEmpty else { return "" }
         let words = SafetyWords(timeZone)
-        var items = session.alerts.map { "<li class=\"alert\">\(words.alert($0).html)</li>" }
-        items += report.tier0.map { "<li class=\"alert\">\(ReportPhrases.tier0($0).html)</li>" }
+        var items = session.alerts.map { alert in
+            "<li class=\"alert\">" + words.alert(alert).map { "<p>\($0.html)</p>" }.joined() + "</li>"
+        }
+        items += report.tier0.map { "<li class=\"alert\"><p>\(ReportPhrases.tier0($0).html)</p></li>" }
         return """
             <section class="safety" aria-labelledby="safety">
             <h2 id="safety">Safety and basic needs first</h2>

@@ -73,7 +73,9 @@ public struct MarkdownReport: Sendable {
     private func safetyFirst() -> [String] {
         guard !session.alerts.isEmpty || !report.tier0.isEmpty else { return [] }
         var lines: [String] = []
-        for alert in session.alerts { lines.append("- " + SafetyWords(timeZone).alert(alert).markdown) }
+        for alert in session.alerts {
+            lines.append("- " + SafetyWords(timeZone).alert(alert).map(\.markdown).joined(separator: " "))
+        }
         for need in report.tier0 { lines.append("- " + ReportPhrases.tier0(need).markdown) }
         return ["## Safety and basic needs first", ReportPhrases.safetyFirst, lines.joined(separator: "\n")]
     }

@@ -56,20 +56,22 @@ struct SafetyWords {
         time = ReportTime(timeZone)
     }
 
-    /// Without a session, `**Act today:** <action>`; in a session, when it was raised, after
-    /// which question, the action and what was done.
-    func alert(_ alert: SessionReport.Alert) -> Phrase {
-        guard let raised = alert.raisedAt else { return "\(strong: "Act today:") \(alert.action)" }
-        let after = alert.afterQuestion.map { " after “\($0)”" } ?? ""
-        var phrase: Phrase = "\(strong: "Raised \(time.moment(raised))")\(after). \(alert.action)"
+    /// The alert's sentences, to be read in order: without a session, `**Act today:** <action>`;
+    /// in a session, when it was raised and after which question, the action, what was done,
+    /// and whether her answers still raise it.
+    func alert(_ alert: SessionReport.Alert) -> [Phrase] {
+        guard let raised = alert.raisedAt else { return ["\(strong: "Act today:") \(alert.action)"] }
+        var after = alert.afterQuestion.map { ", after her answer to “\($0)”" } ?? ""
+        if !(alert.afterQuestion?.last.map { ".?!".contains($0) } ?? false) { after += "." }
+        var phrases: [Phrase] = ["\(strong: "Raised \(time.moment(raised))")\(after)", "\(alert.action)"]
         if let taken = alert.actionTaken {
             let when = alert.acknowledgedAt.map { " (recorded \(time.moment($0)))" } ?? ""
-            phrase = phrase + " \(strong: "What was done")\(when): \(typed: taken)"
+            phrases.append("\(strong: "What was done")\(when): \(typed: taken)")
         } else {
-            phrase = phrase + " \(strong: "What was done has not been recorded yet.")"
+            phrases.append("\(strong: "What was done has not been recorded yet.")")
         }
-        if !alert.holdsNow { phrase = phrase + " Her answers changed later, and no longer raise it." }
-        return phrase
+        if !alert.holdsNow { phrases.append("Her answers changed later, and no longer raise it.") }
+        return phrases
     }
 }
 

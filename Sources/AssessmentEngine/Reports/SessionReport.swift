@@ -180,7 +180,9 @@ public struct SessionReport: Sendable, Hashable {
                 item.options.first { $0.code == code }.map { session.resolve($0.label) } ?? String(code)
             }
             return labels.isEmpty ? "none of these" : labels.joined(separator: ", ")
-        case .yesNo, .number, .text, .date:
+        case .yesNo:
+            return value == "yes" ? "Yes" : "No"
+        case .number, .text, .date:
             return value
         }
     }
@@ -203,6 +205,8 @@ extension SessionReport {
                     acknowledged[rule] = timed.at
                 } else if case .note(let item, let text) = timed.event {
                     notes[item, default: []].append(Note(text: text, at: timed.at))
+                } else if case .agreed(let actions, let reviewDate) = timed.event {
+                    agreed = Agreed(actions: actions, reviewDate: reviewDate, at: timed.at)
                 }
             }
         }

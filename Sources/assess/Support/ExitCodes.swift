@@ -10,4 +10,10 @@ enum ExitCodes {
     static let usage = ExitCode(64)
     /// An input file could not be read.
     static let cannotRead = ExitCode(66)
+    /// An output file could not be created (it exists, or the folder is not writable).
+    static let cannotWrite = ExitCode(73)
+    /// The session store could not be opened or written.
+    static let storeUnavailable = ExitCode(74)
+    /// The interview was paused (`p`, Ctrl-C or end of input); `assess resume ID` carries on.
+    static let paused = ExitCode(75)
 }

@@ -265,6 +265,28 @@ struct InterviewSessionTests {
         #expect(session.current.step == .finished)
     }
 
+    @Test func agreedActionsAndAReviewDateAreRecordedAfterTheSummary() throws {
+        var session = try Self.started()
+        #expect(throws: InterviewProblem.notNow("Agreeing actions")) {
+            try session.agree(actions: "Call the housing team.", reviewDate: "2027-01-31")
+        }
+        try session.answer(.text("Sam"))
+        try session.skipSection()
+        try session.skipSection()
+        try session.priorities([])
+        #expect(throws: InterviewProblem.notADate("31/01/2027")) {
+            try session.agree(actions: "Call the housing team.", reviewDate: "31/01/2027")
+        }
+        #expect(throws: InterviewProblem.notADate("2027-02-29")) {
+            try session.agree(actions: "Call the housing team.", reviewDate: "2027-02-29")
+        }
+        #expect(throws: InterviewProblem.empty) { try session.agree(actions: " ", reviewDate: "2027-01-31") }
+        try session.agree(actions: " Call the housing team together. ", reviewDate: "2028-02-29")
+        try session.finish()
+        #expect(session.agreement == Agreement(actions: "Call the housing team together.", reviewDate: "2028-02-29"))
+        #expect(InterviewSession.replay(session.compiled, events: session.events).agreement == session.agreement)
+    }
+
     @Test func notesAreKeptWithTheQuestion() throws {
         var session = try Self.started()
         try session.note("She asked to be called by her middle name.")
