@@ -155,9 +155,12 @@ public struct ConditionWords: Sendable {
         }
     }
 
+    /// An operand of arithmetic, in parentheses when it is itself arithmetic or a function.
     private func groupedValue(_ e: TypedExpression) -> String {
-        if case .arithmetic = e.kind { return "(\(value(e)))" }
-        return value(e)
+        switch e.kind {
+        case .arithmetic, .call: "(\(value(e)))"
+        default: value(e)
+        }
     }
 
     private static func holds(_ op: ComparisonOperator, _ a: Double, _ b: Double) -> Bool {
