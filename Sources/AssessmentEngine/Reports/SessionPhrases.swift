@@ -40,7 +40,8 @@ enum SessionFacts {
             ("Setting", details.setting.map(Report.words) ?? "not recorded"),
             ("Started", time.moment(details.startedAt)),
         ]
-        if details.updatedAt != details.startedAt { rows.append(("Last updated", time.moment(details.updatedAt))) }
+        let updated = time.moment(details.updatedAt)
+        if updated != time.moment(details.startedAt) { rows.append(("Last updated", updated)) }
         rows.append(("Session", "\(details.id) (\(details.status.words))"))
         rows.append(("Questionnaire", "\(report.instrumentID) \(report.version)"))
         if let language = details.language { rows.append(("Language", language)) }

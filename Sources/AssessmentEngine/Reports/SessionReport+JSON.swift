@@ -52,6 +52,7 @@ extension SessionReport {
         var rule: String
         var action: String
         var raisedAt: String?
+        var afterItem: String?
         var afterQuestion: String?
         var actionTaken: String?
         var acknowledgedAt: String?
@@ -61,6 +62,7 @@ extension SessionReport {
             rule = alert.rule
             action = alert.action
             raisedAt = alert.raisedAt.map(AssessmentResult.timestamp)
+            afterItem = alert.afterItem
             afterQuestion = alert.afterQuestion
             actionTaken = alert.actionTaken
             acknowledgedAt = alert.acknowledgedAt.map(AssessmentResult.timestamp)

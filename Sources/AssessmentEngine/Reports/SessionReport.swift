@@ -42,7 +42,9 @@ public struct SessionReport: Sendable, Hashable {
         public var action: String
         /// When it was raised during the interview; nil without a session.
         public var raisedAt: Date?
-        /// The question whose answer raised it, as asked.
+        /// The item whose answer raised it.
+        public var afterItem: String?
+        /// That question, as asked.
         public var afterQuestion: String?
         /// What the worker recorded as done; nil when not (yet) recorded.
         public var actionTaken: String?
@@ -114,7 +116,7 @@ public struct SessionReport: Sendable, Hashable {
         self.details = nil
         self.alerts = report.safeguarding.map {
             Alert(
-                rule: $0.id, action: $0.action, raisedAt: nil, afterQuestion: nil, actionTaken: nil,
+                rule: $0.id, action: $0.action, raisedAt: nil, afterItem: nil, afterQuestion: nil, actionTaken: nil,
                 acknowledgedAt: nil, holdsNow: true)
         }
         self.sections = []
@@ -135,7 +137,7 @@ public struct SessionReport: Sendable, Hashable {
         let raised = session.alerts.map { alert in
             Alert(
                 rule: alert.rule, action: alert.action, raisedAt: timeline.raised[alert.rule],
-                afterQuestion: prompts[alert.afterItem], actionTaken: alert.actionTaken,
+                afterItem: alert.afterItem, afterQuestion: prompts[alert.afterItem], actionTaken: alert.actionTaken,
                 acknowledgedAt: timeline.acknowledged[alert.rule],
                 holdsNow: result.safeguarding.contains { $0.id == alert.rule })
         }
