@@ -24,7 +24,7 @@ public struct QuestionnaireHTML: Sendable {
             <h1>\(e(paper.title))</h1>
             <dl class="facts"><dt>Questionnaire</dt><dd>\(e(paper.instrumentID)) \(e(paper.version))</dd>\
             <dt>Questions</dt><dd>\(paper.sections.flatMap(\.questions).count)</dd>\
-            <dt>Her name</dt><dd><div class="write-in"></div></dd><dt>Date</dt><dd><div class="write-in"></div></dd></dl>
+            <dt>Reference</dt><dd><div class="write-in"></div></dd><dt>Date</dt><dd><div class="write-in"></div></dd></dl>
             </header>
             <p class="lead">\(e(PrintedQuestionnaire.leaving))</p>
             <section><h2>Before you start</h2>
