@@ -86,6 +86,28 @@ import Testing
         #expect(usage.status == 64)
     }
 
+    @Test func withoutConsentThereIsNothingToReportAndAPausedSessionSaysSo() throws {
+        let store = Script.store()
+        let declined = try CLI.run(["interview", Script.instrument, "--store", store], stdin: "\n2\n")
+        let list = try CLI.run(["sessions", "list", "--store", store, "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        let id = try #require(rows?.first?["id"] as? String, "\(declined.stdout)")
+        for format in ["markdown", "html"] {
+            let run = try CLI.run(["report", id, "--store", store, "--format", format])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("She chose not to go ahead with the questions"))
+            #expect(!run.stdout.contains("Still unknown"), "no list of unknowns for an interview she declined")
+        }
+
+        let paused = try CLI.run(["interview", Script.instrument, "--store", store], stdin: Script.opening + "k\nk\n")
+        #expect(paused.status == 75)
+        let pausedID = try Script.sessionID(in: paused.stdout)
+        let report = try CLI.run(["report", pausedID, "--store", store])
+        #expect(report.stdout.contains("This interview is not finished"))
+        #expect(report.stdout.contains("To carry on: assess resume \(pausedID)"))
+        #expect(report.stdout.contains("— **she did not know**"))
+    }
+
     @Test func scoreWritesTheSameHTMLWithoutASession() throws {
         let run = try CLI.run([
             "score", "Instruments/womens-needs.yaml", "Instruments/examples/relationship-drives-drug-use.yaml",

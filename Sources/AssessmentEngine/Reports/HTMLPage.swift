@@ -60,6 +60,8 @@ enum HTMLPage {
         padding: 0.8rem 1rem; background: var(--soft); border-radius: 6px; }
         .facts dt { font-weight: 600; }
         .facts dd { margin: 0; min-width: 0; }
+        .status { font-weight: 600; border: 2px dashed var(--ink); border-radius: 6px; padding: 0.7rem 1rem; \
+        margin-top: 1.2rem; }
         .keep { break-inside: avoid; page-break-inside: avoid; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.1rem 0.4rem; margin: 0 0 1rem; \
         break-inside: avoid; page-break-inside: avoid; }

@@ -33,9 +33,12 @@ public struct HTMLReport: Sendable {
 
     /// The whole document.
     public func render() -> String {
+        let status = session.statusNote.map { "<p class=\"status\">\(e($0))</p>" } ?? ""
         let parts =
-            [header(), safetyFirst(), glance(), lynchpins(), otherNeeds(), herView(), strengths(), otherAdvice()]
-            + [unknowns(), agreed(), answers(), footer()]
+            session.endedWithoutConsent
+            ? [header(), status, footer()]
+            : [header(), status, safetyFirst(), glance(), lynchpins(), otherNeeds(), herView(), strengths()]
+                + [otherAdvice(), unknowns(), agreed(), answers(), footer()]
         let title = report.title.isEmpty ? report.instrumentID : report.title
         return HTMLPage.document(
             title: "\(title): summary", body: parts.filter { !$0.isEmpty }.joined(separator: "\n"))

@@ -39,6 +39,8 @@ public struct MarkdownReport: Sendable {
     /// The report, ending with a line break.
     public func render() -> String {
         var blocks: [String] = [heading()]
+        if let note = session.statusNote { blocks.append("**\(note)**") }
+        if session.endedWithoutConsent { return blocks.joined(separator: "\n\n") + "\n" }
         blocks += safetyFirst()
         blocks += lynchpins()
         blocks += otherNeeds()

@@ -49,6 +49,26 @@ enum SessionFacts {
     }
 }
 
+extension SessionReport {
+    /// True when she chose not to go ahead: there are no answers, so nothing to assess.
+    var endedWithoutConsent: Bool { details?.status == .endedWithoutConsent }
+
+    /// What a reader must know first about where the session stands, if anything.
+    var statusNote: String? {
+        guard let details else { return nil }
+        switch details.status {
+        case .finished:
+            return nil
+        case .inProgress:
+            return "This interview is not finished: what follows comes from the questions answered so far. "
+                + "To carry on: assess resume \(details.id)"
+        case .endedWithoutConsent:
+            return "She chose not to go ahead with the questions, and nothing she said was stored, so there is "
+                + "nothing to report. That was her choice; she can be offered the conversation again another time."
+        }
+    }
+}
+
 /// A safeguarding alert in words.
 struct SafetyWords {
     let time: ReportTime

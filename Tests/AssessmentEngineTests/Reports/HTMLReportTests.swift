@@ -148,6 +148,33 @@ struct HTMLReportTests {
         #expect(try AssessmentResult(json: resultData) == result)
     }
 
+    @Test func textsAreInTheChosenLanguageWhereTheInstrumentHasThem() throws {
+        let compiled = try Fixture.compile(
+            Fixture.instrument(
+                """
+                sections:
+                  - id: s
+                    title: {en-GB: You, cy: Chi}
+                    items:
+                      - {id: low, prompt: {en-GB: Do you feel low?, cy: Ydych chi'n teimlo'n isel?}, type: yes_no}
+                needs:
+                  - {id: mood, title: {en-GB: Mood, cy: Hwyliau}, target: mental_health, score: low, max: 1, bands: {low: 0, high: 1}}
+                """))
+        let (result, _) = Assessor(compiled).assess(Fixture.answers(["low": .dontKnow]), at: Self.start)
+        let welsh = MarkdownReport(Report(result, instrument: compiled.instrument, language: "cy")).render()
+        #expect(
+            welsh.contains(
+                "- **Hwyliau** could not be assessed, so it is unknown, not absent. Missing: “Ydych chi'n teimlo'n isel?” (she did not know)."
+            ))
+        let fallback = MarkdownReport(Report(result, instrument: compiled.instrument, language: "fr")).render()
+        #expect(
+            fallback.contains(
+                "- **Mood** could not be assessed, so it is unknown, not absent. Missing: “Do you feel low?” (she did not know)."
+            ))
+        let paper = QuestionnaireMarkdown(PrintedQuestionnaire(compiled, language: "cy")).render()
+        #expect(paper.contains("## 1. Chi") && paper.contains("**1. Ydych chi'n teimlo'n isel?** `low`"))
+    }
+
     @Test func withoutASessionTheActionsAreForToday() throws {
         let compiled = try Fixture.compile(AssessmentResultTests.text)
         let (result, _) = Assessor(compiled).assess(
