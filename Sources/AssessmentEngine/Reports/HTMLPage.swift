@@ -37,7 +37,7 @@ enum HTMLPage {
     /// The style sheet: screen first, then A4 print.
     static let style = """
         :root { --ink: #1f1f1f; --muted: #575757; --line: #c8c8c8; --soft: #f6f4f1; --need: \(needColour); \
-        --strength: \(strengthColour); --alert: #a4161a; }
+        --alert: #a4161a; }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0; color: var(--ink); background: #ffffff; \
@@ -55,7 +55,6 @@ enum HTMLPage {
         color: var(--muted); margin: 0; }
         .lead { font-size: 1.05rem; }
         .muted { color: var(--muted); }
-        .small { font-size: 0.875rem; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 1rem 0 0; \
         padding: 0.8rem 1rem; background: var(--soft); border-radius: 6px; }
         .facts dt { font-weight: 600; }

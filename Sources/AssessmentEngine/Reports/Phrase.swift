@@ -73,15 +73,6 @@ struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation {
         return Phrase(parts: parts)
     }
 
-    /// True when the phrase has no words.
-    var isEmpty: Bool {
-        parts.allSatisfy {
-            switch $0 {
-            case .plain(let text), .strong(let text), .typed(let text): text.isEmpty
-            }
-        }
-    }
-
     /// As Markdown: stressed runs between `**`.
     var markdown: String {
         parts.map {
