@@ -111,6 +111,7 @@ enum HTMLPage {
         .question .qid { font-weight: 400; color: var(--muted); font-size: 0.85rem; }
         .question ol { margin-bottom: 0.3rem; }
         .question .meta { font-size: 0.9rem; margin-bottom: 0.25rem; }
+        .question ol.across { display: flex; flex-wrap: wrap; gap: 0.2rem 2.5rem; }
         .mark { display: inline-block; font-size: 0.78rem; font-weight: 700; border: 1.5px solid currentColor; \
         border-radius: 4px; padding: 0 0.35rem; margin-left: 0.35rem; white-space: nowrap; }
         .box { display: inline-block; width: 0.85em; height: 0.85em; border: 1.5px solid var(--ink); \

@@ -19,6 +19,8 @@ public struct PrintedQuestionnaire: Sendable, Hashable {
         public var id: String
         /// The question as asked.
         public var prompt: String
+        /// The kind of answer.
+        public var type: ItemType
         /// How it is answered, in words: `Yes or no.`, `Choose one.`, `A number from 0 to 20.`
         public var answer: String
         /// The options, numbered from 1, for questions answered from a list (`Yes`, `No` for a
@@ -94,7 +96,8 @@ public struct PrintedQuestionnaire: Sendable, Hashable {
                 questions: compiled.items.indices.filter { compiled.itemSection[$0] == s }.map { i in
                     let item = compiled.items[i]
                     return Question(
-                        number: i + 1, id: item.id, prompt: text(item.prompt), answer: Self.answer(item),
+                        number: i + 1, id: item.id, prompt: text(item.prompt), type: item.type,
+                        answer: Self.answer(item),
                         options: item.type == .yesNo ? ["Yes", "No"] : item.options.map { text($0.label) },
                         purpose: item.purpose.map(text), sensitive: item.sensitive, required: item.required,
                         identifying: item.identifying, askIf: compiled.itemShowIf[i].map { words.condition($0.ast) })

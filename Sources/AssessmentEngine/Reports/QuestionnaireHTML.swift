@@ -1,3 +1,5 @@
+import QuestionnaireDSL
+
 /// A questionnaire on paper as one self-contained HTML page, to print on A4 and fill in by
 /// hand during a phone call, or to review: numbered questions with numbered options and a
 /// box to tick, lines to write on, and each question kept whole on its page.
@@ -30,7 +32,7 @@ public struct QuestionnaireHTML: Sendable {
             <section><h2>Before you start</h2>
             \(paper.introduction.map(paragraphs) ?? "")
             <div class="question"><p class="prompt">Ask: \(e(paper.consent))</p>
-            <ol><li>\(box)Yes, go ahead</li><li>\(box)No: stop here, kindly</li></ol></div>
+            <ol class="across"><li>\(box)Yes, go ahead</li><li>\(box)No: stop here, kindly</li></ol></div>
             </section>
             """
         ]
@@ -71,7 +73,9 @@ public struct QuestionnaireHTML: Sendable {
         if question.options.isEmpty {
             lines.append("<div class=\"write-in\"></div>")
         } else {
-            lines.append("<ol>" + question.options.map { "<li>\(box)\(e($0))</li>" }.joined() + "</ol>")
+            // Yes and no side by side, to keep the printout short.
+            let layout = question.type == .yesNo ? " class=\"across\"" : ""
+            lines.append("<ol\(layout)>" + question.options.map { "<li>\(box)\(e($0))</li>" }.joined() + "</ol>")
         }
         return "<div class=\"question\">\n" + lines.joined(separator: "\n") + "\n</div>"
     }
