@@ -1,0 +1,68 @@
+import Foundation
+import QuestionnaireDSL
+
+/// JSON Lines input: one object per line, keys as the CSV header's columns, values as
+/// strings, numbers, booleans (yes/no), lists (multiple choices) or null (unanswered).
+enum JSONLRecord {
+    /// The columns a JSONL record is read into: every item, then the reserved and carried ones.
+    static func header(_ compiled: CompiledInstrument, carry: [String]) -> [String] {
+        ["record_id"] + compiled.items.map(\.id) + ["_priorities", "_version"] + carry
+    }
+
+    /// The cells of one JSON object line, in the layout's order.
+    static func cells(
+        _ bytes: [UInt8], layout: BatchLayout, compiled: CompiledInstrument, dropIdentifying: Bool, line: Int
+    ) -> Result<[String], BatchReject> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return .failure(BatchReject(line: line, recordID: "", reason: "the line is not a JSON object"))
+        }
+        let recordID = (object["record_id"]).map(text) ?? ""
+        var cells = [String](repeating: "", count: layout.header.count)
+        let position = Dictionary(layout.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for (key, value) in object {
+            guard let column = position[key] else {
+                return .failure(BatchReject(line: line, recordID: recordID, reason: "'\(key)' is not an item of the instrument"))
+            }
+            if let item = layout.itemOfColumn[column] ?? compiled.items.firstIndex(where: { $0.id == key }),
+                compiled.items[item].identifying
+            {
+                guard dropIdentifying else {
+                    return .failure(
+                        BatchReject(
+                            line: line, recordID: recordID,
+                            reason: "it holds the identifying item '\(key)' (add --drop-identifying to drop it unread)"))
+                }
+                continue
+            }
+            cells[column] = text(value)
+        }
+        return .success(cells)
+    }
+
+    private static func text(_ value: Any) -> String {
+        switch value {
+        case let string as String: return string
+        case let flag as Bool where type(of: value) == Bool.self: return flag ? "yes" : "no"
+        case let number as NSNumber: return NumberText.format(number.doubleValue)
+        case let list as [Any]: return list.map(text).joined(separator: ";")
+        default: return ""
+        }
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
