@@ -36,7 +36,8 @@ public struct BatchRecordScorer: Sendable {
             let item = compiled.items[itemIndex]
             switch Self.value(cell, for: item) {
             case .success(let value):
-                entries.append(AnswerEntry(item: item.id, value: value, location: .init(line: line, column: column + 1)))
+                entries.append(
+                    AnswerEntry(item: item.id, value: value, location: .init(line: line, column: column + 1)))
             case .failure(let reason):
                 return reject(reason.message)
             }

@@ -125,7 +125,9 @@ public struct BatchRunner {
     }
 
     /// Scores a chunk on `jobs` threads, each taking a contiguous slice; results in order.
-    private func score(_ lines: [(line: Int, bytes: [UInt8])], scorer: BatchRecordScorer, layout: BatchLayout, jsonl: Bool)
+    private func score(
+        _ lines: [(line: Int, bytes: [UInt8])], scorer: BatchRecordScorer, layout: BatchLayout, jsonl: Bool
+    )
         -> [Outcome]
     {
         let slices = min(jobs, max(1, lines.count / 64))
@@ -153,7 +155,8 @@ public struct BatchRunner {
     ) -> Outcome {
         let cells: Result<[String], BatchReject>
         if jsonl {
-            cells = JSONLRecord.cells(bytes, layout: layout, compiled: compiled, dropIdentifying: dropIdentifying, line: line)
+            cells = JSONLRecord.cells(
+                bytes, layout: layout, compiled: compiled, dropIdentifying: dropIdentifying, line: line)
         } else {
             cells = bytes.withUnsafeBufferPointer { CSVRecord.cells($0) }.mapError {
                 BatchReject(line: line, recordID: "", reason: CSVRecord.words($0))

@@ -13,15 +13,16 @@ enum JSONLRecord {
     static func cells(
         _ bytes: [UInt8], layout: BatchLayout, compiled: CompiledInstrument, dropIdentifying: Bool, line: Int
     ) -> Result<[String], BatchReject> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let object = try? JSONDecoder().decode([String: JSONCell].self, from: Data(bytes)) else {
             return .failure(BatchReject(line: line, recordID: "", reason: "the line is not a JSON object"))
         }
-        let recordID = (object["record_id"]).map(text) ?? ""
+        let recordID = object["record_id"]?.text ?? ""
         var cells = [String](repeating: "", count: layout.header.count)
         let position = Dictionary(layout.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for (key, value) in object {
             guard let column = position[key] else {
-                return .failure(BatchReject(line: line, recordID: recordID, reason: "'\(key)' is not an item of the instrument"))
+                return .failure(
+                    BatchReject(line: line, recordID: recordID, reason: "'\(key)' is not an item of the instrument"))
             }
             if let item = layout.itemOfColumn[column] ?? compiled.items.firstIndex(where: { $0.id == key }),
                 compiled.items[item].identifying
@@ -30,23 +31,14 @@ enum JSONLRecord {
                     return .failure(
                         BatchReject(
                             line: line, recordID: recordID,
-                            reason: "it holds the identifying item '\(key)' (add --drop-identifying to drop it unread)"))
+                            reason: "it holds the identifying item '\(key)' (add --drop-identifying to drop it unread)")
+                    )
                 }
                 continue
             }
-            cells[column] = text(value)
+            cells[column] = value.text
         }
         return .success(cells)
-    }
-
-    private static func text(_ value: Any) -> String {
-        switch value {
-        case let string as String: return string
-        case let flag as Bool where type(of: value) == Bool.self: return flag ? "yes" : "no"
-        case let number as NSNumber: return NumberText.format(number.doubleValue)
-        case let list as [Any]: return list.map(text).joined(separator: ";")
-        default: return ""
-        }
     }
 
     /// `text` as a JSON string literal.
@@ -64,5 +56,26 @@ enum JSONLRecord {
             }
         }
         return out + "\""
+    }
+}
+
+/// One JSON value as a batch cell: strings as they are, numbers as numbers are written,
+/// true/false as yes/no, lists joined by `;`, null as empty.
+struct JSONCell: Decodable {
+    let text: String
+
+    init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if value.decodeNil() {
+            text = ""
+        } else if let flag = try? value.decode(Bool.self) {
+            text = flag ? "yes" : "no"
+        } else if let number = try? value.decode(Double.self) {
+            text = NumberText.format(number)
+        } else if let string = try? value.decode(String.self) {
+            text = string
+        } else {
+            text = try value.decode([JSONCell].self).map(\.text).joined(separator: ";")
+        }
     }
 }

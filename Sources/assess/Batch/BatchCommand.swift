@@ -37,10 +37,13 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Input files (CSV or JSON Lines); - for standard input.", valueName: "input"))
     var inputs: [String]
 
-    @ArgumentParser.Option(name: .shortAndLong, help: ArgumentHelp("Where to write the results (- for standard output).", valueName: "file"))
+    @ArgumentParser.Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Where to write the results (- for standard output).", valueName: "file"))
     var out: String
 
-    @ArgumentParser.Option(help: ArgumentHelp("Where to write rejected records (default: standard error).", valueName: "file"))
+    @ArgumentParser.Option(
+        help: ArgumentHelp("Where to write rejected records (default: standard error).", valueName: "file"))
     var rejects: String?
 
     @ArgumentParser.Option(help: "csv or jsonl.")
@@ -49,7 +52,8 @@ struct BatchCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Threads to score on (default: every core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @ArgumentParser.Option(help: ArgumentHelp("Non-identifying columns to pass through, e.g. site,quarter.", valueName: "columns"))
+    @ArgumentParser.Option(
+        help: ArgumentHelp("Non-identifying columns to pass through, e.g. site,quarter.", valueName: "columns"))
     var carry: String?
 
     @Flag(help: "Drop identifying items' columns unread instead of refusing the input.")

@@ -27,7 +27,8 @@ struct SynthCommand: ParsableCommand {
     @ArgumentParser.Option(help: "The seed: the same seed gives the same records.")
     var seed: UInt64 = 1
 
-    @ArgumentParser.Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
+    @ArgumentParser.Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
     var out: String?
 
     func validate() throws {
