@@ -14,7 +14,7 @@ struct Assess: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, LintCommand.self, SchemaCommand.self, TestCommand.self, ScoreCommand.self,
-            ExplainCommand.self, InterviewCommand.self, ResumeCommand.self, SessionsCommand.self, SynthCommand.self,
-            BatchCommand.self,
+            ExplainCommand.self, InterviewCommand.self, ResumeCommand.self, SessionsCommand.self, ReportCommand.self,
+            PrintCommand.self, SynthCommand.self, BatchCommand.self,
         ])
 }

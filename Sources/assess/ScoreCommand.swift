@@ -14,18 +14,21 @@ struct ScoreCommand: ParsableCommand {
             needs, her priorities beside the ranking, strengths, advice and what is still \
             unknown. '--format markdown' prints the same as a document to go through with \
             her (each need with its strengths and advice, her priorities beside the \
-            assessment's); '--format json' prints the full, versioned result for other systems.
+            assessment's); '--format html' as one self-contained page with a chart of her \
+            needs and strengths, to open in a browser or print on A4; '--format json' prints \
+            the full, versioned result for other systems.
 
             Exit codes: 0 scored, 1 the instrument or the answers have errors, 64 usage \
             error, 66 a file could not be read.
 
             Example:
               assess score Instruments/womens-needs.yaml answers.yaml --format markdown
+              assess score Instruments/womens-needs.yaml answers.yaml --format html > summary.html
             """)
 
     /// How a result is printed.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, html
     }
 
     @Argument(help: "The instrument file.")
@@ -36,7 +39,7 @@ struct ScoreCommand: ParsableCommand {
 
     @ArgumentParser.Option(
         help:
-            "How to print the result: 'text' for a caseworker, 'markdown' to go through with her or keep, 'json' for other systems."
+            "How to print the result: 'text' for a caseworker, 'markdown' or 'html' to go through with her, print or keep, 'json' for other systems."
     )
     var format: Format = .text
 
@@ -57,6 +60,8 @@ struct ScoreCommand: ParsableCommand {
             print(TextReport(Report(result, instrument: compiled.instrument)).render(), terminator: "")
         case .markdown:
             print(MarkdownReport(Report(result, instrument: compiled.instrument)).render(), terminator: "")
+        case .html:
+            print(HTMLReport(Report(result, instrument: compiled.instrument)).render(), terminator: "")
         }
     }
 }

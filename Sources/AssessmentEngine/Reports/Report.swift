@@ -1,7 +1,7 @@
 import QuestionnaireDSL
 
 /// What a report of one assessment says, in the order a worker goes through it with her,
-/// whatever the format: ``TextReport`` and ``MarkdownReport`` each render it.
+/// whatever the format: ``TextReport``, ``MarkdownReport`` and ``HTMLReport`` each render it.
 ///
 /// ```swift
 /// let report = Report(result, instrument: compiled.instrument)
@@ -10,7 +10,9 @@ import QuestionnaireDSL
 ///
 /// Built from the result alone, it names items by id; given the instrument as well, it
 /// also carries each item's question and the labels of the options she chose, so a
-/// renderer can show them in words.
+/// renderer can show them in words, and each band's place among its need's bands, so a
+/// chart can draw it. Texts are in the instrument's language, or in `language` where the
+/// instrument has it.
 public struct Report: Sendable, Hashable {
     /// A need or strength by id, with its name.
     public struct Name: Sendable, Hashable {
@@ -67,6 +69,12 @@ public struct Report: Sendable, Hashable {
 
     /// One edge of a reason: why one need drives the next, and the answers that show it.
     public struct Step: Sendable, Hashable {
+        /// The driving need.
+        public var from: Name
+        /// The driven need.
+        public var to: Name
+        /// How strong the link is, from the driver's weight.
+        public var weight: Double
         /// The driver's reason in plain words.
         public var because: String
         /// The answers its condition refers to.
@@ -159,6 +167,25 @@ public struct Report: Sendable, Hashable {
         public var notAssessedScores: [Name]
     }
 
+    /// A need or strength as a chart draws it: how far along its scale, and in which band.
+    public struct Measure: Sendable, Hashable {
+        /// The need's or strength's id and name.
+        public var name: Name
+        /// Its score, unrounded; nil when not assessed.
+        public var score: Double?
+        /// The highest possible score, when known.
+        public var max: Double?
+        /// Its band in words; nil when not assessed.
+        public var band: String?
+        /// Its band's place among the bands, from 0 (the first, lowest band); nil when
+        /// not assessed or when the report was built without the instrument.
+        public var level: Int?
+        /// How many bands it has (0 when the instrument is not known).
+        public var levels: Int
+        /// The lower bounds of its bands after the first, where a chart marks them.
+        public var bounds: [Double]
+    }
+
     /// The instrument's title (its id when not given).
     public var title: String
     /// The instrument's id.
@@ -189,18 +216,24 @@ public struct Report: Sendable, Hashable {
     public var advice: [Advice]
     /// What is still unknown: needs, strengths, then rules.
     public var unknowns: [Unknown]
+    /// Every need, in instrument order, for a chart.
+    public var needMeasures: [Measure]
+    /// Every strength, in instrument order, for a chart.
+    public var strengthMeasures: [Measure]
 
     /// The report of `result`; `title` (else the instrument's title, else its id) heads it.
-    /// With `instrument`, answers carry their questions and option labels.
-    public init(_ result: AssessmentResult, title: String = "", instrument: Instrument? = nil) {
-        let builder = Builder(result: result, instrument: instrument)
-        let language = instrument?.language ?? ""
-        let instrumentTitle = instrument.map { $0.title.text(in: language) } ?? ""
+    /// With `instrument`, answers carry their questions and option labels, in `language`
+    /// where the instrument has it (else in the instrument's own).
+    public init(
+        _ result: AssessmentResult, title: String = "", instrument: Instrument? = nil, language: String? = nil
+    ) {
+        let builder = Builder(result: result, instrument: instrument, language: language)
+        let instrumentTitle = instrument.map { builder.text($0.title) } ?? ""
         self.title = !title.isEmpty ? title : instrumentTitle
         self.instrumentID = result.instrument.id
         self.version = result.instrument.version
         self.assessedAt = result.assessedAt
-        self.safeguarding = result.safeguarding.map { Alert(id: $0.id, action: $0.action) }
+        self.safeguarding = result.safeguarding.map { Alert(id: $0.id, action: builder.action(of: $0)) }
         self.tier0 = result.tier0.map(builder.need)
         self.lynchpins = result.ranking.filter(\.lynchpin).map { builder.need($0.need) }
         self.otherNeeds = result.ranking.filter { !$0.lynchpin }.map { builder.need($0.need) }
@@ -238,6 +271,16 @@ public struct Report: Sendable, Hashable {
                     notAssessedScores: rule.notAssessedScores.map(builder.name)))
         }
         self.unknowns = unknowns
+        self.needMeasures = result.needs.map { need in
+            builder.measure(
+                need.id, score: need.score, max: need.max, band: need.band,
+                bands: instrument?.needs.first { $0.id == need.id }?.bands)
+        }
+        self.strengthMeasures = result.strengths.map { strength in
+            builder.measure(
+                strength.id, score: strength.score, max: strength.max, band: strength.band,
+                bands: instrument?.strengths.first { $0.id == strength.id }?.bands)
+        }
     }
 
     /// A band name in words: `moderately_severe` → `moderately severe`.
@@ -253,17 +296,35 @@ extension Report {
         let items: [String: Item]
         let answers: [String: ItemAnswer]
 
-        init(result: AssessmentResult, instrument: Instrument?) {
+        init(result: AssessmentResult, instrument: Instrument?, language: String?) {
             self.result = result
             self.instrument = instrument
-            self.language = instrument?.language ?? ""
+            self.language = language ?? instrument?.language ?? ""
             self.items = Dictionary(
                 (instrument?.items ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             self.answers = Dictionary(result.answers.map { ($0.item, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
+        /// `text` in the report's language, falling back to the instrument's.
+        func text(_ text: LocalizedText) -> String {
+            text.resolve(language, fallback: instrument?.language ?? language)
+        }
+
         func name(_ id: String) -> Name {
-            Name(id: id, title: result.need(id)?.title ?? result.strength(id)?.title ?? id)
+            let given =
+                instrument?.needs.first { $0.id == id }?.title ?? instrument?.strengths.first { $0.id == id }?.title
+            return Name(id: id, title: given.map(text) ?? result.need(id)?.title ?? result.strength(id)?.title ?? id)
+        }
+
+        func action(of alert: SafeguardingAlert) -> String {
+            instrument?.safeguarding.first { $0.id == alert.id }.map { text($0.action) } ?? alert.action
+        }
+
+        func measure(_ id: String, score: Double?, max: Double?, band: String?, bands: [Band]?) -> Measure {
+            Measure(
+                name: name(id), score: score, max: max, band: band.map(Report.words),
+                level: band.flatMap { band in bands?.firstIndex { $0.name == band } }, levels: bands?.count ?? 0,
+                bounds: (bands ?? []).dropFirst().map(\.lowerBound))
         }
 
         func answer(_ id: String) -> Answer {
@@ -273,7 +334,7 @@ extension Report {
         func answer(_ given: ItemAnswer) -> Answer {
             let item = items[given.item]
             return Answer(
-                item: given.item, prompt: item.map { $0.prompt.text(in: language) }, state: given.state,
+                item: given.item, prompt: item.map { text($0.prompt) }, state: given.state,
                 value: given.value, labels: item.map { labels(given, of: $0) } ?? [])
         }
 
@@ -283,7 +344,7 @@ extension Report {
             switch item.type {
             case .choice, .scale, .multiChoice:
                 return value.split(separator: ";").map { code in
-                    item.options.first { $0.code == code }.map { $0.label.text(in: language) } ?? String(code)
+                    item.options.first { $0.code == code }.map { text($0.label) } ?? String(code)
                 }
             case .yesNo, .number, .text, .date:
                 return [value]
@@ -293,7 +354,7 @@ extension Report {
         func strength(_ strength: StrengthResult) -> Strength {
             let first = instrument?.strengths.first { $0.id == strength.id }?.bands.first?.name
             return Strength(
-                name: Name(id: strength.id, title: strength.title), band: strength.band.map(Report.words),
+                name: name(strength.id), band: strength.band.map(Report.words),
                 present: strength.band != nil && strength.band != first, supports: strength.supports.map(name))
         }
 
@@ -302,7 +363,8 @@ extension Report {
         }
 
         func advice(_ flag: ResponsivityFlag) -> Advice {
-            Advice(id: flag.id, advice: flag.advice, supports: flag.supports.map(name))
+            let advice = instrument?.responsivity.first { $0.id == flag.id }.map { text($0.advice) } ?? flag.advice
+            return Advice(id: flag.id, advice: advice, supports: flag.supports.map(name))
         }
 
         func need(_ id: String) -> Need {
@@ -324,7 +386,17 @@ extension Report {
             Reason(
                 reaches: name(reason.reaches), via: reason.path.dropLast().map { name($0.to) },
                 contribution: reason.contribution,
-                steps: reason.path.map { Step(because: $0.because, answers: $0.answers.map(answer)) })
+                steps: reason.path.map(step))
+        }
+
+        func step(_ step: DriverStep) -> Step {
+            let driver = instrument?.drivers.first {
+                $0.from == step.from && $0.to == step.to && $0.weight == step.weight
+            }
+            return Step(
+                from: name(step.from), to: name(step.to), weight: step.weight,
+                because: driver.map { text($0.because) } ?? step.because,
+                answers: step.answers.map(answer))
         }
 
         func subject(of rule: UnevaluatedRule) -> Unknown.Subject {
@@ -332,10 +404,10 @@ extension Report {
             case .urgentIf:
                 return .urgent(name(rule.id))
             case .safeguarding:
-                let action = instrument?.safeguarding.first { $0.id == rule.id }?.action.text(in: language) ?? ""
+                let action = instrument?.safeguarding.first { $0.id == rule.id }.map { text($0.action) } ?? ""
                 return .safeguarding(id: rule.id, action: action)
             case .responsivity:
-                let advice = instrument?.responsivity.first { $0.id == rule.id }?.advice.text(in: language) ?? ""
+                let advice = instrument?.responsivity.first { $0.id == rule.id }.map { text($0.advice) } ?? ""
                 return .responsivity(id: rule.id, advice: advice)
             }
         }

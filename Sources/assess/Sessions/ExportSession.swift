@@ -32,12 +32,15 @@ struct ExportSession: ParsableCommand {
 
 /// A stored session brought back to life with the instrument it began with.
 enum StoredInterview {
-    /// The replayed session and its compiled instrument, or the instrument's errors and exit 1.
-    static func replay(_ stored: StoredSession) throws -> (InterviewSession, CompiledInstrument) {
+    /// The replayed session and its compiled instrument, or the instrument's errors and exit 1;
+    /// its texts in `language`, else in the session's own.
+    static func replay(_ stored: StoredSession, language: String? = nil) throws -> (
+        InterviewSession, CompiledInstrument
+    ) {
         let source = SourceFile(name: stored.start.instrumentPath, text: stored.start.instrumentText)
         let compiled = try InstrumentFiles.compile(source)
         let session = InterviewSession.replay(
-            compiled, events: stored.events.map(\.event), language: stored.start.language)
+            compiled, events: stored.events.map(\.event), language: language ?? stored.start.language)
         return (session, compiled)
     }
 }

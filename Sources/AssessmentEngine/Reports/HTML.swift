@@ -1,0 +1,20 @@
+/// Writing HTML text safely.
+enum HTML {
+    /// `text` with the characters that mean something in HTML written as references, safe
+    /// in element content and in quoted attribute values alike.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
