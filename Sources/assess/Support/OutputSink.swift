@@ -1,0 +1,60 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A buffered output file (created 0600) or standard output.
+final class OutputSink {
+    private let fd: Int32
+    private let owned: Bool
+    private var buffer: [UInt8] = []
+
+    /// Standard output when `path` is nil or `-`; otherwise the file, created 0600 and replaced
+    /// if it exists; prints why not and exits 73 when it cannot be created.
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            fd = STDOUT_FILENO
+            owned = false
+            return
+        }
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            Terminal.error("error: cannot write '\(path)': \(String(cString: strerror(errno)))")
+            throw ExitCodes.cannotWrite
+        }
+        _ = fchmod(fd, 0o600)
+        owned = true
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Adds `text`, writing out once a megabyte has gathered.
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Writes what has gathered.
+    func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, buffer.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                Terminal.error("error: cannot write the output: \(String(cString: strerror(errno)))")
+                exit(74)
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and closes an owned file.
+    func close() {
+        flush()
+        if owned { _ = Glibc.close(fd) }
+    }
+}

@@ -1,0 +1,203 @@
+import AssessmentEngine
+import Foundation
+import QuestionnaireDSL
+import Testing
+
+@Suite struct BatchCommandTests {
+    static let womensNeeds = CLI.root.appendingPathComponent("Instruments/womens-needs.yaml").path
+
+    /// A fresh private folder for one test's files.
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func lines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map(String.init)
+    }
+
+    @Test func synthIsDeterministicAndEveryRecordScores() throws {
+        let a = try CLI.run(["synth", Self.womensNeeds, "--count", "300", "--seed", "5"])
+        let b = try CLI.run(["synth", Self.womensNeeds, "--count", "300", "--seed", "5"])
+        let c = try CLI.run(["synth", Self.womensNeeds, "--count", "300", "--seed", "6"])
+        #expect(a.stdout == b.stdout && a.stdout != c.stdout)
+        #expect(!a.stdout.contains("preferred_name"), "identifying items are never synthesised")
+        let cells = a.stdout.split(separator: "\n").dropFirst().flatMap {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let declined = cells.filter { $0 == "declined" }.count, dontKnow = cells.filter { $0 == "dont_know" }.count
+        #expect(declined > 100 && declined < 1500, "about 3% of asked questions: \(declined)")
+        #expect(dontKnow > 50 && dontKnow < 1000, "about 2%: \(dontKnow)")
+        let folder = try Self.folder()
+        try a.stdout.write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/out.csv"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("300 records read: 300 scored, 0 rejected"), "\(run.stderr)")
+    }
+
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
+    func batchRowsEqualScoringEachRecordAlone(_ name: String) throws {
+        let instrument = CLI.root.appendingPathComponent("Instruments/\(name)").path
+        let compiled = try #require(InstrumentLoader().compile(try SourceFile.read(path: instrument)).0)
+        let folder = try Self.folder()
+        let synth = try CLI.run(["synth", instrument, "--count", "25", "--seed", "9"])
+        try synth.stdout.write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["batch", instrument, folder + "/in.csv", "--out", folder + "/out.csv", "--jobs", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try Self.lines(folder + "/out.csv")
+        let records = synth.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let header = records[0]
+        #expect(rows.count == records.count)
+        let columns = BatchColumns(compiled.instrument)
+        for (record, row) in zip(records.dropFirst(), rows.dropFirst()) {
+            // The same answers as an answers file, scored by `assess score`.
+            var yaml = ""
+            for (column, cell) in zip(header, record) where !cell.isEmpty && column != "record_id" {
+                if column == "_priorities" {
+                    yaml += "_priorities: [\(cell.split(separator: ";").joined(separator: ", "))]\n"
+                } else if cell != "declined", cell != "dont_know",
+                    compiled.items.first(where: { $0.id == column })?.type == .multiChoice
+                {
+                    yaml += "\(column): [\(cell.split(separator: ";").joined(separator: ", "))]\n"
+                } else {
+                    yaml += "\(column): \(cell)\n"
+                }
+            }
+            let answers = folder + "/answers.yaml"
+            try yaml.write(toFile: answers, atomically: true, encoding: .utf8)
+            let score = try CLI.run(["score", instrument, answers, "--format", "json"])
+            #expect(score.status == 0, "\(score.stderr)")
+            let result = try AssessmentResult.decoder().decode(AssessmentResult.self, from: Data(score.stdout.utf8))
+            #expect(row == BatchColumns.csvLine(columns.cells(recordID: record[0], carriedValues: [], result: result)))
+        }
+    }
+
+    @Test func malformedRecordsAreRejectedWithTheirLineAndReason() throws {
+        let folder = try Self.folder()
+        let input =
+            [
+                "record_id,setting,has_partner,partner_afraid,children_under_18",
+                "ok1,community,no,,0",
+                "short,community",
+                "badcode,custodyy,no,,0",
+                "badnum,community,no,,three",
+                "\"broken,community,no,,0",
+                "dup,community,no,,0",
+                "dup,community,no,,1",
+                ",community,no,,0",
+                "hidden,community,no,yes,0",
+                "",
+                "ok2,community,yes,yes,2",
+            ].joined(separator: "\n") + "\n"
+        var bytes = Array(input.utf8)
+        bytes += Array("utf8,community,n".utf8) + [0xFF, 0xFE] + Array(",,0\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/in.csv"))
+        let run = try CLI.run([
+            "batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/out.csv", "--rejects",
+            folder + "/rejects.csv",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("12 records read: 3 scored, 9 rejected"), "\(run.stderr)")
+        let rows = try Self.lines(folder + "/out.csv").dropFirst().map { String($0.prefix { $0 != "," }) }
+        #expect(rows == ["ok1", "dup", "ok2"])
+        let rejects = try Self.lines(folder + "/rejects.csv").joined(separator: "\n")
+        for expected in [
+            "in.csv:3,short,\"it has 2 cells, but the header has 5\"",
+            "in.csv:4,badcode,\"'custodyy' is not an option of 'setting' (its codes: community, custody)\"",
+            "in.csv:5,badnum,'three' for 'children_under_18' is not a number",
+            "in.csv:6,,a quoted cell is not closed on this line",
+            "in.csv:8,dup,record_id 'dup' appeared earlier in the input",
+            "in.csv:9,,its record_id is empty",
+            "in.csv:10,hidden,",
+            "in.csv:11,,the line is empty",
+            "in.csv:13,,the line is not valid UTF-8",
+        ] {
+            #expect(rejects.contains(expected), "missing: \(expected)\n\(rejects)")
+        }
+        let strict = try CLI.run([
+            "batch", Self.womensNeeds, folder + "/in.csv", "--out", "-", "--rejects", folder + "/r2.csv", "--strict",
+        ])
+        #expect(strict.status == 1)
+    }
+
+    @Test func wholeInputProblemsStopBeforeScoring() throws {
+        let folder = try Self.folder()
+        func batch(_ text: String, _ extra: [String] = []) throws -> CLI.Result {
+            try text.write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+            return try CLI.run(["batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o.csv"] + extra)
+        }
+        let empty = try batch("")
+        #expect(empty.status == 1 && empty.stderr.contains("the input is empty"))
+        let headerOnly = try batch("record_id,setting\n")
+        #expect(headerOnly.status == 0 && headerOnly.stderr.contains("0 records read: 0 scored, 0 rejected"))
+        let noID = try batch("id,setting\n1,community\n")
+        #expect(noID.status == 1 && noID.stderr.contains("the header has no 'record_id' column"))
+        let identifying = try batch("record_id,preferred_name,setting\nr1,Jo,community\n")
+        #expect(identifying.status == 1)
+        #expect(identifying.stderr.contains("the input holds identifying items: preferred_name"))
+        #expect(identifying.stderr.contains("--drop-identifying"))
+        let dropped = try batch("record_id,preferred_name,setting\nr1,Jo Bloggs,community\n", ["--drop-identifying"])
+        #expect(dropped.status == 0)
+        #expect(!(try String(contentsOfFile: folder + "/o.csv", encoding: .utf8)).contains("Jo Bloggs"))
+        let unknown = try batch("record_id,settng\nr1,community\n")
+        #expect(unknown.status == 1 && unknown.stderr.contains("settng (did you mean 'setting'?)"))
+    }
+
+    @Test func carriedColumnsPassThroughAndVersionsAreNeverMixedSilently() throws {
+        let folder = try Self.folder()
+        try "record_id,site,_version,setting\nr1,north,1.0.0,community\nr2,south,0.9.0,custody\n".write(
+            toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+        let run = try CLI.run([
+            "batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o.csv", "--carry", "site",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: 1 record was made for version 0.9.0 of womens-needs, not 1.0.0"))
+        let rows = try Self.lines(folder + "/o.csv")
+        #expect(rows[0].hasPrefix("record_id,site,instrument,version,"))
+        #expect(rows[1].hasPrefix("r1,north,womens-needs,1.0.0,") && rows[2].hasPrefix("r2,south,"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/o.csv")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func jsonLinesInAndOutFromStandardInput() throws {
+        let input = """
+            {"record_id": "j1", "setting": "community", "has_partner": false, "partner_control": []}
+            {"record_id": "j2", "setting": "custody", "first_time_custody": true}
+            not json
+
+            """
+        let run = try CLI.run(["batch", Self.womensNeeds, "-", "--out", "-", "--format", "jsonl"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let objects = run.stdout.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(objects.count == 2)
+        #expect(objects[0]?["record_id"] as? String == "j1" && objects[1]?["record_id"] as? String == "j2")
+        #expect(objects[0]?["instrument"] as? String == "womens-needs")
+        #expect(run.stderr.contains("standard input:3"))
+        #expect(run.stderr.contains("3 records read: 2 scored, 1 rejected"))
+    }
+
+    @Test func outputKeepsInputOrderOnEveryCore() throws {
+        let folder = try Self.folder()
+        let synth = try CLI.run([
+            "synth", Self.womensNeeds, "--count", "5000", "--seed", "2", "--out", folder + "/in.csv",
+        ])
+        #expect(synth.status == 0)
+        for jobs in ["1", "2", "3"] {
+            let run = try CLI.run([
+                "batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o\(jobs).csv", "--jobs", jobs,
+            ])
+            #expect(run.status == 0)
+        }
+        let one = try String(contentsOfFile: folder + "/o1.csv", encoding: .utf8)
+        #expect(one == (try String(contentsOfFile: folder + "/o2.csv", encoding: .utf8)))
+        #expect(one == (try String(contentsOfFile: folder + "/o3.csv", encoding: .utf8)))
+        let ids = one.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+        #expect(ids == (1...5000).map { "s\($0)"[...] })
+    }
+}
