@@ -134,7 +134,10 @@ public struct BatchRunner {
         let per = (lines.count + slices - 1) / slices
         let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: lines.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let dropIdentifying = self.dropIdentifying
         let compiled = self.compiled
         nonisolated(unsafe) let output = results
