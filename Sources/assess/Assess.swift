@@ -15,6 +15,6 @@ struct Assess: ParsableCommand {
         subcommands: [
             ValidateCommand.self, LintCommand.self, SchemaCommand.self, TestCommand.self, ScoreCommand.self,
             ExplainCommand.self, InterviewCommand.self, ResumeCommand.self, SessionsCommand.self, ReportCommand.self,
-            PrintCommand.self, SynthCommand.self, BatchCommand.self,
+            PrintCommand.self, SynthCommand.self, BatchCommand.self, SummarizeCommand.self,
         ])
 }
