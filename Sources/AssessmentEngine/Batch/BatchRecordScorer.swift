@@ -11,6 +11,7 @@ public struct BatchRecordScorer: Sendable {
     let layout: BatchLayout
     let columns: BatchColumns
     let assessor: Assessor
+    let builder: ResponseBuilder
 
     /// A scorer for records laid out as `layout`, writing `columns`.
     public init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns) {
@@ -18,6 +19,7 @@ public struct BatchRecordScorer: Sendable {
         self.layout = layout
         self.columns = columns
         self.assessor = Assessor(compiled)
+        self.builder = ResponseBuilder(compiled)
     }
 
     /// The output cells for `cells` read from input line `line`, or why not.
@@ -44,11 +46,11 @@ public struct BatchRecordScorer: Sendable {
         }
         let priorities =
             layout.priorities.map { cells[$0].split(separator: ";").map { String($0) } } ?? []
-        let (result, diagnostics) = assessor.assess(
-            entries, priorities: priorities, at: Date(timeIntervalSince1970: 0), file: "record")
+        let (responses, diagnostics) = builder.build(entries, priorities: priorities, file: "record")
         if let error = diagnostics.first(where: { $0.severity == .error }) {
             return reject(error.message)
         }
+        let result = assessor.assess(responses, at: Date(timeIntervalSince1970: 0), answers: false)
         return .success(
             columns.cells(recordID: recordID, carriedValues: layout.carried.map { cells[$0] }, result: result))
     }

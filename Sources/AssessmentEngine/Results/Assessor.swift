@@ -39,9 +39,11 @@ public struct Assessor: Sendable {
         return (assess(responses, at: time), diagnostics)
     }
 
-    /// Assesses `responses` (their score slots are computed here) at `time`.
-    public func assess(_ responses: Responses, at time: Date) -> AssessmentResult {
-        run(responses, at: time).result
+    /// Assesses `responses` (their score slots are computed here) at `time`; with
+    /// `answers: false` the result's ``AssessmentResult/answers`` is left empty, for callers
+    /// such as batch scoring that never read it.
+    public func assess(_ responses: Responses, at time: Date, answers: Bool = true) -> AssessmentResult {
+        run(responses, at: time, answers: answers).result
     }
 
     /// Assesses `answers` like ``assess(_:priorities:at:file:)``, keeping the working behind the result.
@@ -52,8 +54,8 @@ public struct Assessor: Sendable {
         return (run(responses, at: time), diagnostics)
     }
 
-    /// Assesses `responses` like ``assess(_:at:)``, keeping the working behind the result.
-    public func run(_ responses: Responses, at time: Date) -> AssessmentRun {
+    /// Assesses `responses` like ``assess(_:at:answers:)``, keeping the working behind the result.
+    public func run(_ responses: Responses, at time: Date, answers includeAnswers: Bool = true) -> AssessmentRun {
         var scored = responses
         scorer.score(&scored.slots)
         let outcomes = scorer.outcomes(scored.slots)
@@ -62,9 +64,11 @@ public struct Assessor: Sendable {
         let instrument = compiled.instrument
         let language = instrument.language
 
-        let answers = compiled.items.enumerated().filter { !$1.identifying }.map { slot, item in
-            ItemAnswer(item, slot: slot, in: scored)
-        }
+        let answers =
+            includeAnswers
+            ? compiled.items.enumerated().filter { !$1.identifying }.map { slot, item in
+                ItemAnswer(item, slot: slot, in: scored)
+            } : []
         let urgent = Set(findings.urgentNeeds)
         let needs = instrument.needs.enumerated().map { j, need in
             let outcome = outcomes.needs[j]
