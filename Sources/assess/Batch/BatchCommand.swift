@@ -82,14 +82,10 @@ struct BatchCommand: ParsableCommand {
         var total = BatchRunner.Counts()
         var headerWritten = false
         for input in inputs {
-            let fd = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                Terminal.error("error: cannot read '\(input)': \(String(cString: strerror(errno)))")
-                throw ExitCodes.cannotRead
-            }
-            defer { if fd != STDIN_FILENO { close(fd) } }
-            var reader = LineReader(fd: fd)
-            let name = input == "-" ? "standard input" : input
+            let stream = try InputStream(input)
+            defer { stream.close() }
+            var reader = stream.lines()
+            let name = stream.name
             let counts: BatchRunner.Counts
             do {
                 var skipHeader = headerWritten

@@ -3,12 +3,6 @@ import AssessmentEngine
 import Foundation
 import QuestionnaireDSL
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `assess summarize`: counts over batch output that identify no one.
 struct SummarizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,15 +54,11 @@ struct SummarizeCommand: ParsableCommand {
         let ins = compiled.instrument
         var summary = BatchSummary(instrument: ins, by: by)
         for input in inputs {
-            let fd = input == "-" ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                Terminal.error("error: cannot read '\(input)': \(String(cString: strerror(errno)))")
-                throw ExitCodes.cannotRead
-            }
-            defer { if fd != STDIN_FILENO { close(fd) } }
-            var reader = LineReader(fd: fd)
+            let stream = try InputStream(input)
+            defer { stream.close() }
+            var reader = stream.lines()
             do {
-                try summary.read(&reader, file: input == "-" ? "standard input" : input)
+                try summary.read(&reader, file: stream.name)
             } catch {
                 Terminal.error("error: \(error)")
                 throw ExitCodes.problemsFound
