@@ -31,7 +31,7 @@ public struct BatchRunner {
     /// Lines scored per round; the unit of parallel work and of memory.
     let chunkLines = 8192
     /// Record ids remembered to find duplicates (the check covers this many records).
-    public static let duplicateWindow = 1_000_000
+    public static let duplicateWindow = 250_000
 
     /// A runner for `compiled`.
     public init(
