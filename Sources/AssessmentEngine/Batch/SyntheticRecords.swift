@@ -40,15 +40,9 @@ public struct SyntheticRecords: Sendable {
         count += 1
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
         var cells = [String](repeating: "", count: compiled.items.count)
-        var sectionHidden = false
-        var currentSection = -1
+        var walk = ShowIfWalk(compiled)
         for (i, item) in compiled.items.enumerated() {
-            let section = compiled.itemSection[i]
-            if section != currentSection {
-                currentSection = section
-                sectionHidden = slots.withUnsafeBufferPointer { compiled.sectionShowIf[section]?.boolean($0) == false }
-            }
-            if sectionHidden || slots.withUnsafeBufferPointer({ compiled.itemShowIf[i]?.boolean($0) == false }) {
+            if walk.hides(i, slots: slots) {
                 slots[i] = .notApplicable
                 continue
             }

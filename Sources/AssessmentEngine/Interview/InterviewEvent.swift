@@ -54,3 +54,13 @@ public struct InterviewAlert: Sendable, Hashable, Codable {
     /// True once the worker has said what was done.
     public var isAcknowledged: Bool { actionTaken != nil }
 }
+
+extension InterviewEvent {
+    /// The item this event gives a response for (answer, decline, don't know), if any.
+    public var respondedItem: String? {
+        switch self {
+        case .answered(let item, _), .declined(let item), .dontKnow(let item): item
+        default: nil
+        }
+    }
+}

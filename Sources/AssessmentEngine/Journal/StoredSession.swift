@@ -133,13 +133,3 @@ public struct SessionSummary: Sendable, Hashable {
         self.answered = answered
     }
 }
-
-extension InterviewEvent {
-    /// The item this event gives a response for (answer, decline, don't know), if any.
-    var respondedItem: String? {
-        switch self {
-        case .answered(let item, _), .declined(let item), .dontKnow(let item): item
-        default: nil
-        }
-    }
-}

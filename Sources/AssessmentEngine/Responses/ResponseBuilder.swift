@@ -55,24 +55,15 @@ public struct ResponseBuilder: Sendable {
 
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
         var texts: [Int: String] = [:]
-        var sectionHidden = false
-        var currentSection = -1
+        var walk = ShowIfWalk(compiled)
         for (i, item) in compiled.items.enumerated() {
-            let section = compiled.itemSection[i]
-            if section != currentSection {
-                currentSection = section
-                sectionHidden = slots.withUnsafeBufferPointer { compiled.sectionShowIf[section]?.boolean($0) == false }
-            }
-            let hidden =
-                sectionHidden
-                || slots.withUnsafeBufferPointer { compiled.itemShowIf[i]?.boolean($0) == false }
-            if hidden {
+            if walk.hides(i, slots: slots) {
                 slots[i] = .notApplicable
                 if let entry = given[i] {
                     diagnostics.append(
                         Diagnostic(
                             .invalidValue,
-                            "'\(item.id)' is not asked when \(hiddenBecause(i, sectionHidden: sectionHidden))",
+                            "'\(item.id)' is not asked when \(hiddenBecause(i, sectionHidden: walk.sectionHidden))",
                             file: file, at: entry.location,
                             hint: "remove this answer, or check the earlier answers that decide whether it is asked"))
                 }

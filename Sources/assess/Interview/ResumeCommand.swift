@@ -38,12 +38,9 @@ struct ResumeCommand: ParsableCommand {
         case .inProgress:
             break
         }
-        let source = SourceFile(name: stored.start.instrumentPath, text: stored.start.instrumentText)
-        let compiled = try InstrumentFiles.compile(source)
+        let (session, compiled) = try StoredInterview.replay(stored)
         if let change = Self.fileChange(stored.start) { out.say(change) }
-        let session = InterviewSession.replay(
-            compiled, events: stored.events.map(\.event), language: stored.start.language)
-        let answered = Set(stored.events.compactMap { Self.respondedItem($0.event) }).count
+        let answered = Set(stored.events.compactMap(\.event.respondedItem)).count
         out.say(
             out.bold(
                 compiled.instrument.title.resolve(
@@ -66,12 +63,5 @@ struct ResumeCommand: ParsableCommand {
         guard SHA256.hex(Array(bytes)) != start.identity.sha256 else { return nil }
         return "Note: \(start.instrumentPath) has changed since this session began; carrying on with the "
             + "version it began with (\(start.identity.version)), as stored."
-    }
-
-    private static func respondedItem(_ event: InterviewEvent) -> String? {
-        switch event {
-        case .answered(let item, _), .declined(let item), .dontKnow(let item): item
-        default: nil
-        }
     }
 }
