@@ -67,6 +67,19 @@ struct ConsoleText {
             .joined(separator: "\n")
     }
 
+    /// Each line of `text` wrapped on its own, continuing at its own indentation (two more
+    /// after a list marker), for preformatted text such as the summary report.
+    func wrapLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(indent)
+            let marker = ["! ", "• ", "- "].first { body.hasPrefix($0) }.map { $0.count } ?? 0
+            let words = body.split(separator: " ").map(String.init)
+            let filled = fill(words, joiner: " ", indent: indent + marker)
+            return String(repeating: " ", count: indent) + filled.dropFirst(indent + marker)
+        }.joined(separator: "\n")
+    }
+
     /// `items` joined by `separator`, breaking lines only between items.
     func wrapItems(_ items: [String], separator: String = " · ") -> String {
         fill(items, joiner: separator, indent: 0)

@@ -176,7 +176,7 @@ struct InterviewConsole {
         out.gap()
         out.say(out.bold("Summary to talk through with her"))
         out.gap()
-        out.write(TextReport(Report(result, instrument: session.compiled.instrument)).render())
+        out.write(out.wrapLines(TextReport(Report(result, instrument: session.compiled.instrument)).render()))
         if !session.alerts.isEmpty {
             out.gap()
             out.say(out.bold("Safeguarding raised today"))

@@ -15,8 +15,12 @@ import Testing
         let store = Script.store()
         let run = try CLI.run(
             ["interview", Script.instrument, "--store", store, "--worker", "Sam", "--setting", "probation"],
-            environment: ["NO_COLOR": "1"], stdin: Script.opening + Script.dontKnowToTheEnd)
+            environment: ["NO_COLOR": "1", "COLUMNS": "60"], stdin: Script.opening + Script.dontKnowToTheEnd)
         #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(run.stdout.components(separatedBy: "Summary to talk through with her").last)
+        for line in summary.split(separator: "\n") where !line.contains("/") {
+            #expect(line.count <= 60, "the summary wraps to the terminal's width: \(line)")
+        }
         #expect(flat(run.stdout).contains("Section 1 of"))
         #expect(flat(run.stdout).contains("Her priorities"))
         #expect(flat(run.stdout).contains("Summary to talk through with her"))
