@@ -37,7 +37,11 @@ public struct LynchpinRanker: Sendable {
 
     /// The ranking for scored `responses`, with each need's outcome and the tier-0 needs
     /// (those whose `urgent_if` holds), by index.
-    public func rank(_ responses: Responses, needs: [ScoreOutcome], tier0: [Int]) -> Ranking {
+    /// With `reasons: false` the ranked needs carry no reasons (the order, influences and
+    /// lynch-pins are the same), for callers that never show them.
+    public func rank(_ responses: Responses, needs: [ScoreOutcome], tier0: [Int], reasons withReasons: Bool = true)
+        -> Ranking
+    {
         let instrument = compiled.instrument
         let present = needs.map(\.isPresent)
         let severity = needs.indices.map { j in
@@ -49,7 +53,7 @@ public struct LynchpinRanker: Sendable {
         let priorities = responses.priorities
         let tier0Set = Set(tier0)
 
-        var entries: [(need: Int, influence: Double, reasons: [InfluenceReason])] = []
+        var entries: [(need: Int, influence: Double, reasons: [InfluenceReason], drives: Bool)] = []
         for j in presentNeeds {
             let paths = StrongestPaths(from: j, in: graph, rounds: rounds)
             var influence = severity[j]
@@ -57,13 +61,14 @@ public struct LynchpinRanker: Sendable {
             for t in paths.reached {
                 let contribution = severity[t] * paths.product[t]
                 influence += contribution
+                guard withReasons else { continue }
                 reasons.append(
                     InfluenceReason(
                         reaches: instrument.needs[t].id, severity: severity[t], pathProduct: paths.product[t],
                         contribution: contribution,
                         path: paths.path(to: t, in: graph).map { step(graph.edges[$0], responses) }))
             }
-            entries.append((j, influence, reasons))
+            entries.append((j, influence, reasons, !paths.reached.isEmpty))
         }
 
         func priority(_ j: Int) -> Int { priorities.firstIndex(of: instrument.needs[j].id) ?? Int.max }
@@ -86,7 +91,7 @@ public struct LynchpinRanker: Sendable {
                 RankedNeed(
                     need: id, rank: position + 1, influence: entry.influence, severity: severity[entry.need],
                     tier0: tier0Set.contains(entry.need), lynchpin: lynchpin,
-                    noDriverEvidence: lynchpin && entry.reasons.isEmpty,
+                    noDriverEvidence: lynchpin && !entry.drives,
                     herPriority: priorities.firstIndex(of: id).map { $0 + 1 }, reasons: entry.reasons))
         }
         let lynchpins = ranked.filter(\.lynchpin).map(\.need)

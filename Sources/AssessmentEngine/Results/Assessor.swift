@@ -40,10 +40,10 @@ public struct Assessor: Sendable {
     }
 
     /// Assesses `responses` (their score slots are computed here) at `time`; with
-    /// `answers: false` the result's ``AssessmentResult/answers`` is left empty, for callers
-    /// such as batch scoring that never read it.
-    public func assess(_ responses: Responses, at time: Date, answers: Bool = true) -> AssessmentResult {
-        run(responses, at: time, answers: answers).result
+    /// `details: false` the result's per-item ``AssessmentResult/answers`` and the ranking's
+    /// reasons are left empty, for callers such as batch scoring that never read them.
+    public func assess(_ responses: Responses, at time: Date, details: Bool = true) -> AssessmentResult {
+        run(responses, at: time, details: details).result
     }
 
     /// Assesses `answers` like ``assess(_:priorities:at:file:)``, keeping the working behind the result.
@@ -54,18 +54,18 @@ public struct Assessor: Sendable {
         return (run(responses, at: time), diagnostics)
     }
 
-    /// Assesses `responses` like ``assess(_:at:answers:)``, keeping the working behind the result.
-    public func run(_ responses: Responses, at time: Date, answers includeAnswers: Bool = true) -> AssessmentRun {
+    /// Assesses `responses` like ``assess(_:at:details:)``, keeping the working behind the result.
+    public func run(_ responses: Responses, at time: Date, details: Bool = true) -> AssessmentRun {
         var scored = responses
         scorer.score(&scored.slots)
         let outcomes = scorer.outcomes(scored.slots)
         let findings = rules.evaluate(scored.slots)
-        let ranking = ranker.rank(scored, needs: outcomes.needs, tier0: findings.urgentNeeds)
+        let ranking = ranker.rank(scored, needs: outcomes.needs, tier0: findings.urgentNeeds, reasons: details)
         let instrument = compiled.instrument
         let language = instrument.language
 
         let answers =
-            includeAnswers
+            details
             ? compiled.items.enumerated().filter { !$1.identifying }.map { slot, item in
                 ItemAnswer(item, slot: slot, in: scored)
             } : []
