@@ -64,6 +64,6 @@ struct ReportCommand: ParsableCommand {
         case .html: text = HTMLReport(report, timeZone: .current).render()
         case .json: text = try report.jsonString(result: result) + "\n"
         }
-        try PrivateOutput.write(text, to: out ?? "-", replacing: force)
+        try OutputSink.write(text, to: out ?? "-", replacing: force)
     }
 }

@@ -26,7 +26,7 @@ struct ExportSession: ParsableCommand {
         let stored = try store.open().load(id)
         let (session, _) = try StoredInterview.replay(stored)
         let result = session.result(at: stored.updatedAt)
-        try PrivateOutput.write(try result.jsonString() + "\n", to: out, replacing: force)
+        try OutputSink.write(try result.jsonString() + "\n", to: out, replacing: force)
     }
 }
 

@@ -6,23 +6,27 @@ import Foundation
     import Darwin
 #endif
 
-/// A buffered output file (created 0600) or standard output.
+/// A buffered output file (created 0600, because outputs hold answers or results) or
+/// standard output.
 final class OutputSink {
     private let fd: Int32
     private let owned: Bool
     private var buffer: [UInt8] = []
 
-    /// Standard output when `path` is nil or `-`; otherwise the file, created 0600 and replaced
-    /// if it exists; prints why not and exits 73 when it cannot be created.
-    init(path: String?) throws {
+    /// Standard output when `path` is nil or `-`; otherwise the file, created 0600 (an
+    /// existing file is replaced only when `replacing`); prints why not and exits 73 when it
+    /// cannot be created.
+    init(path: String?, replacing: Bool = true) throws {
         guard let path, path != "-" else {
             fd = STDOUT_FILENO
             owned = false
             return
         }
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL), 0o600)
         guard fd >= 0 else {
-            Terminal.error("error: cannot write '\(path)': \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            let hint = errno == EEXIST ? "\nhint: choose another name, or add --force to replace it" : ""
+            Terminal.error("error: cannot write '\(path)': \(reason)\(hint)")
             throw ExitCodes.cannotWrite
         }
         _ = fchmod(fd, 0o600)
@@ -56,5 +60,15 @@ final class OutputSink {
     func close() {
         flush()
         if owned { _ = Glibc.close(fd) }
+    }
+}
+
+extension OutputSink {
+    /// Writes `text` to `path` (`-` is standard output) in one go; an existing file is
+    /// replaced only when `replacing`.
+    static func write(_ text: String, to path: String, replacing: Bool) throws {
+        let sink = try OutputSink(path: path, replacing: replacing)
+        sink.write(text)
+        sink.close()
     }
 }
