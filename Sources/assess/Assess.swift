@@ -10,6 +10,12 @@ struct Assess: ParsableCommand {
             'validate', 'lint' and 'test'; 'score' assesses one woman's answers and \
             'explain' shows how each part of the result came about. See \
             docs/tutorial.md to write a first instrument.
+
+            Caseworkers run 'interview' with her at the terminal ('resume' carries on a \
+            paused one, 'sessions' looks after them, 'report' writes the report to go \
+            through with her, 'print' gives the questionnaire on paper). Analysts score \
+            anonymised records with 'batch', make test data with 'synth' and publish \
+            counts that identify no one with 'summarize'. docs/cli.md is the reference.
             """,
         version: "0.1.0",
         subcommands: [
