@@ -50,9 +50,10 @@ public struct BatchRecordScorer: Sendable {
         if let error = diagnostics.first(where: { $0.severity == .error }) {
             return reject(error.message)
         }
-        let result = assessor.assess(responses, at: Date(timeIntervalSince1970: 0), details: false)
         return .success(
-            columns.cells(recordID: recordID, carriedValues: layout.carried.map { cells[$0] }, result: result))
+            columns.cells(
+                recordID: recordID, carriedValues: layout.carried.map { cells[$0] }, responses: responses,
+                assessor: assessor))
     }
 
     struct CellProblem: Error {

@@ -6,22 +6,23 @@ enum CSVRecord {
         case invalidUTF8
     }
 
-    /// The cells of `line` (without its line break).
+    /// The cells of `line` (without its line break; a final carriage return is dropped).
+    /// The line is checked as UTF-8 once; unquoted cells are then taken as they stand.
     static func cells(_ line: UnsafeBufferPointer<UInt8>) -> Result<[String], Failure> {
-        var cells: [String] = []
-        var cell: [UInt8] = []
-        var i = 0
-        let count = line.count
-        var end = count
+        var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: line[0..<end])
+        guard String(validating: bytes, as: UTF8.self) != nil else { return .failure(.invalidUTF8) }
+        var cells: [String] = []
+        var i = 0
         while true {
-            cell.removeAll(keepingCapacity: true)
-            if i < end, line[i] == UInt8(ascii: "\"") {
+            if i < end, bytes[i] == UInt8(ascii: "\"") {
+                var cell: [UInt8] = []
                 i += 1
                 var closed = false
                 while i < end {
-                    if line[i] == UInt8(ascii: "\"") {
-                        if i + 1 < end, line[i + 1] == UInt8(ascii: "\"") {
+                    if bytes[i] == UInt8(ascii: "\"") {
+                        if i + 1 < end, bytes[i + 1] == UInt8(ascii: "\"") {
                             cell.append(UInt8(ascii: "\""))
                             i += 2
                             continue
@@ -30,19 +31,17 @@ enum CSVRecord {
                         i += 1
                         break
                     }
-                    cell.append(line[i])
+                    cell.append(bytes[i])
                     i += 1
                 }
                 guard closed else { return .failure(.unclosedQuote) }
-                guard i == end || line[i] == UInt8(ascii: ",") else { return .failure(.textAfterQuote) }
+                guard i == end || bytes[i] == UInt8(ascii: ",") else { return .failure(.textAfterQuote) }
+                cells.append(String(decoding: cell, as: UTF8.self))
             } else {
-                while i < end, line[i] != UInt8(ascii: ",") {
-                    cell.append(line[i])
-                    i += 1
-                }
+                let start = i
+                while i < end, bytes[i] != UInt8(ascii: ",") { i += 1 }
+                cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
             }
-            guard let text = String(validating: cell, as: UTF8.self) else { return .failure(.invalidUTF8) }
-            cells.append(text)
             if i >= end { break }
             i += 1  // the comma
             if i == end {

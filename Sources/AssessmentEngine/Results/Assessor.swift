@@ -16,9 +16,9 @@ public struct Assessor: Sendable {
     /// The instrument's identity, with the hash of its source bytes.
     public let identity: InstrumentIdentity
     private let builder: ResponseBuilder
-    private let scorer: Scorer
-    private let rules: RuleEvaluator
-    private let ranker: LynchpinRanker
+    let scorer: Scorer
+    let rules: RuleEvaluator
+    let ranker: LynchpinRanker
 
     /// Creates an assessor for `compiled`.
     public init(_ compiled: CompiledInstrument) {
