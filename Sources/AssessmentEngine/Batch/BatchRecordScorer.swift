@@ -12,6 +12,7 @@ public struct BatchRecordScorer: Sendable {
     let columns: BatchColumns
     let assessor: Assessor
     let builder: ResponseBuilder
+    let codec: BatchSlotCodec
 
     /// A scorer for records laid out as `layout`, writing `columns`.
     public init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns) {
@@ -20,6 +21,7 @@ public struct BatchRecordScorer: Sendable {
         self.columns = columns
         self.assessor = Assessor(compiled)
         self.builder = ResponseBuilder(compiled)
+        self.codec = BatchSlotCodec(compiled)
     }
 
     /// The output cells for `cells` read from input line `line`, or why not.
@@ -32,28 +34,42 @@ public struct BatchRecordScorer: Sendable {
             return reject("it has \(cells.count) cells, but the header has \(layout.header.count)")
         }
         guard !recordID.isEmpty else { return reject("its record_id is empty") }
-        var entries: [AnswerEntry] = []
-        for (column, cell) in cells.enumerated() where !cell.isEmpty {
-            guard let itemIndex = layout.itemOfColumn[column] else { continue }
-            let item = compiled.items[itemIndex]
-            switch Self.value(cell, for: item) {
-            case .success(let value):
-                entries.append(
-                    AnswerEntry(item: item.id, value: value, location: .init(line: line, column: column + 1)))
-            case .failure(let reason):
-                return reject(reason.message)
-            }
-        }
         let priorities =
             layout.priorities.map { cells[$0].split(separator: ";").map { String($0) } } ?? []
-        let (responses, diagnostics) = builder.build(entries, priorities: priorities, file: "record")
-        if let error = diagnostics.first(where: { $0.severity == .error }) {
-            return reject(error.message)
+        let responses: Responses
+        if let fast = codec.responses(cells, layout: layout, priorities: priorities) {
+            responses = fast
+        } else {
+            switch general(cells, line: line, priorities: priorities) {
+            case .success(let built): responses = built
+            case .failure(let reason): return reject(reason.message)
+            }
         }
         return .success(
             columns.cells(
                 recordID: recordID, carriedValues: layout.carried.map { cells[$0] }, responses: responses,
                 assessor: assessor))
+    }
+
+    /// The responses through ``ResponseBuilder``, which says exactly what is wrong with a record.
+    func general(_ cells: [String], line: Int, priorities: [String]) -> Result<Responses, CellProblem> {
+        var entries: [AnswerEntry] = []
+        for (column, cell) in cells.enumerated() where !cell.isEmpty {
+            guard let itemIndex = layout.itemOfColumn[column] else { continue }
+            switch Self.value(cell, for: compiled.items[itemIndex]) {
+            case .success(let value):
+                entries.append(
+                    AnswerEntry(
+                        item: layout.header[column], value: value, location: .init(line: line, column: column + 1)))
+            case .failure(let problem):
+                return .failure(problem)
+            }
+        }
+        let (responses, diagnostics) = builder.build(entries, priorities: priorities, file: "record")
+        if let error = diagnostics.first(where: { $0.severity == .error }) {
+            return .failure(CellProblem(message: error.message))
+        }
+        return .success(responses)
     }
 
     struct CellProblem: Error {
