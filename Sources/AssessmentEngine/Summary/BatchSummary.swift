@@ -11,6 +11,8 @@ public struct BatchSummary: Sendable {
         public var records = 0
         /// need id → band name (or `not_assessed`) → records.
         public var bands: [String: [String: Int]] = [:]
+        /// strength id → band name (or `not_assessed`) → records.
+        public var strengthBands: [String: [String: Int]] = [:]
         /// need id (or `none`) → records whose first-ranked lynch-pin it is.
         public var leadLynchpin: [String: Int] = [:]
         /// "a+b" → records where both needs are present.
@@ -100,6 +102,11 @@ public struct BatchSummary: Sendable {
             let label = band.isEmpty ? "not_assessed" : band
             group.bands[need.id, default: [:]][label, default: 0] += 1
             if !band.isEmpty, band != need.bands.first?.name { present.append(need.id) }
+        }
+        for strength in instrument.strengths {
+            guard let column = columns["\(strength.id)_band"] else { continue }
+            let band = cells[column]
+            group.strengthBands[strength.id, default: [:]][band.isEmpty ? "not_assessed" : band, default: 0] += 1
         }
         let lead = cells[columns["lynchpins"]!].split(separator: ";").first.map(String.init) ?? "none"
         group.leadLynchpin[lead, default: 0] += 1

@@ -32,6 +32,14 @@ public enum SummaryRendering {
                     "- \(titles[need.id] ?? need.id): " + row.map { "\($0.column) \($0.count)" }.joined(separator: ", ")
                     + "\n"
             }
+            if !instrument.strengths.isEmpty {
+                out += "\n### Strengths by band\n\n"
+                for strength in instrument.strengths {
+                    let row = mine.filter { $0.table == "strength_bands" && $0.row == strength.id }
+                    let title = strength.title.resolve(instrument.language, fallback: instrument.language)
+                    out += "- \(title): " + row.map { "\($0.column) \($0.count)" }.joined(separator: ", ") + "\n"
+                }
+            }
             out += "\n### Lead lynch-pin\n\n| need | records |\n|---|---|\n"
             for count in mine where count.table == "lead_lynchpin" {
                 out += "| \(titles[count.row] ?? count.row) | \(count.count) |\n"

@@ -5,11 +5,11 @@ import QuestionnaireDSL
 public struct SummaryCount: Sendable, Hashable, Codable {
     /// `all`, or the `--by` value.
     public var group: String
-    /// `records`, `bands`, `lead_lynchpin`, `present_together` or `rules`.
+    /// `records`, `bands`, `strength_bands`, `lead_lynchpin`, `present_together` or `rules`.
     public var table: String
     /// The need, pair or rule.
     public var row: String
-    /// The band (or `not_assessed`) in `bands`; `records` elsewhere.
+    /// The band (or `not_assessed`) in `bands` and `strength_bands`; `records` elsewhere.
     public var column: String
     /// The count, or `<min-cell` when suppressed.
     public var count: String
@@ -43,6 +43,13 @@ extension BatchSummary {
             for need in instrument.needs {
                 let columns = need.bands.map(\.name) + ["not_assessed"]
                 let parts = columns.map { add(key, "bands", need.id, $0, group.bands[need.id]?[$0] ?? 0) }
+                table.constrain(parts, total: total)
+            }
+            for strength in instrument.strengths {
+                let columns = strength.bands.map(\.name) + ["not_assessed"]
+                let parts = columns.map {
+                    add(key, "strength_bands", strength.id, $0, group.strengthBands[strength.id]?[$0] ?? 0)
+                }
                 table.constrain(parts, total: total)
             }
             let leads = lynchpinRows.map { add(key, "lead_lynchpin", $0, "records", group.leadLynchpin[$0] ?? 0) }

@@ -46,6 +46,10 @@ import Testing
         let northHigh = rows.dropFirst().filter { $0[site] == "north" && $0[band] == "high" }.count
         #expect(counts["north|bands|housing|high"] == String(northHigh))
         #expect(counts["all|records|records|records"] == "400")
+        let strength = header.firstIndex(of: "safe_person_band")!
+        let southSomeone = rows.dropFirst().filter { $0[site] == "south" && $0[strength] == "has_someone" }.count
+        #expect(southSomeone > 0)
+        #expect(counts["south|strength_bands|safe_person|has_someone"] == String(southSomeone))
         #expect(counts["north|records|records|records"] == "200")
         let traumaLead = rows.dropFirst().filter { $0[lead].split(separator: ";").first == "trauma" }.count
         #expect(counts["all|lead_lynchpin|trauma|records"] == String(traumaLead))
