@@ -1,3 +1,4 @@
+import Foundation
 import QuestionnaireDSL
 
 /// Counts over `assess batch` output that identify no one: per group (all records, and
@@ -37,20 +38,34 @@ public struct BatchSummary: Sendable {
         self.by = by
     }
 
-    /// Reads one batch output file (CSV with its header); `file` names it in problems.
+    /// Reads one batch output file (CSV with its header, or JSON Lines); `file` names it in
+    /// problems.
     public mutating func read(_ reader: inout LineReader, file: String) throws(SummaryProblem) {
         var lineNumber = 0
+        var jsonLines = false
         while true {
             let lines = reader.next(4096)
             if lines.isEmpty { break }
             for line in lines {
                 lineNumber += 1
-                guard case .success(let cells) = line.withUnsafeBufferPointer({ CSVRecord.cells($0) }) else {
-                    throw .unreadable(file: file, line: lineNumber)
-                }
-                if lineNumber == 1 {
-                    try use(header: cells, file: file)
-                    continue
+                if lineNumber == 1, line.first == UInt8(ascii: "{") { jsonLines = true }
+                let cells: [String]
+                if jsonLines {
+                    if line.isEmpty { continue }
+                    guard let object = try? JSONDecoder().decode([String: JSONCell].self, from: Data(line)) else {
+                        throw .unreadable(file: file, line: lineNumber)
+                    }
+                    if lineNumber == 1 { try use(header: object.keys.sorted(), file: file) }
+                    cells = header.map { object[$0]?.text ?? "" }
+                } else {
+                    guard case .success(let csv) = line.withUnsafeBufferPointer({ CSVRecord.cells($0) }) else {
+                        throw .unreadable(file: file, line: lineNumber)
+                    }
+                    if lineNumber == 1 {
+                        try use(header: csv, file: file)
+                        continue
+                    }
+                    cells = csv
                 }
                 if cells == [""] { continue }
                 guard cells.count == header.count else {

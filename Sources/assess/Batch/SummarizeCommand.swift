@@ -9,7 +9,8 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Count needs, bands, lynch-pins and rules over batch output, suppressing small counts.",
         discussion: """
-            Reads the CSV written by 'assess batch' for the same instrument and counts, for \
+            Reads the output of 'assess batch' (CSV or JSON Lines) for the same instrument \
+            and counts, for \
             all records and for each value of --by (a column carried through with \
             'assess batch --carry'): records with each need at each band, the lead \
             lynch-pin, pairs of needs present together, and the safeguarding, responsivity \
@@ -26,7 +27,8 @@ struct SummarizeCommand: ParsableCommand {
     var instrument: String
 
     @Argument(
-        help: ArgumentHelp("Output files of 'assess batch' (CSV); - for standard input.", valueName: "scores.csv"))
+        help: ArgumentHelp(
+            "Output files of 'assess batch' (CSV or JSON Lines); - for standard input.", valueName: "scores.csv"))
     var inputs: [String]
 
     @ArgumentParser.Option(help: ArgumentHelp("Break the counts down by this carried column.", valueName: "column"))

@@ -76,6 +76,22 @@ import Testing
         #expect(markdown.stdout.contains("## tiny: 12 records"))
     }
 
+    @Test func jsonLinesOutputSummarisesTheSameAsCSV() throws {
+        let scores = try Self.scores(count: 120, sites: ["north", "south"])
+        let folder = (scores as NSString).deletingLastPathComponent
+        let batch = try CLI.run([
+            "batch", Self.womensNeeds, folder + "/in.csv", "--carry", "site", "--format", "jsonl", "--out",
+            folder + "/scores.jsonl",
+        ])
+        #expect(batch.status == 0)
+        let csv = try CLI.run(["summarize", Self.womensNeeds, scores, "--by", "site", "--format", "csv"])
+        let jsonl = try CLI.run([
+            "summarize", Self.womensNeeds, folder + "/scores.jsonl", "--by", "site", "--format", "csv",
+        ])
+        #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        #expect(jsonl.stdout == csv.stdout)
+    }
+
     @Test func problemsWithTheInputAreNamedWithTheirLine() throws {
         let scores = try Self.scores(count: 10, sites: ["north"])
         var text = try String(contentsOfFile: scores, encoding: .utf8)
