@@ -46,9 +46,9 @@ struct BatchSlotCodec: Sendable {
             }
         }
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
-        var walk = ShowIfWalk(compiled)
+        var walk = ShowIfWalk()
         for i in compiled.items.indices {
-            if walk.hides(i, slots: slots) {
+            if walk.hides(i, of: compiled, slots: slots) {
                 if given[i] != nil { return nil }
                 slots[i] = .notApplicable
             } else if let slot = given[i] {

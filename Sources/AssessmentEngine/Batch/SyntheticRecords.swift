@@ -40,9 +40,9 @@ public struct SyntheticRecords: Sendable {
         count += 1
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
         var cells = [String](repeating: "", count: compiled.items.count)
-        var walk = ShowIfWalk(compiled)
+        var walk = ShowIfWalk()
         for (i, item) in compiled.items.enumerated() {
-            if walk.hides(i, slots: slots) {
+            if walk.hides(i, of: compiled, slots: slots) {
                 slots[i] = .notApplicable
                 continue
             }

@@ -38,14 +38,28 @@ public struct DriverGraph: Sendable, Hashable {
 
     /// The active edges among the needs marked `present`, for scored `slots`.
     public init(_ compiled: CompiledInstrument, slots: [AnswerSlot], present: [Bool]) {
+        self.init(compiled, ends: Self.ends(compiled), slots: slots, present: present)
+    }
+
+    /// Each driver's need indices, once per instrument (nil for a driver naming an unknown need).
+    static func ends(_ compiled: CompiledInstrument) -> [(from: Int, to: Int)?] {
         let instrument = compiled.instrument
         let index = Dictionary(instrument.needs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return instrument.drivers.map { driver in
+            guard let from = index[driver.from], let to = index[driver.to] else { return nil }
+            return (from, to)
+        }
+    }
+
+    /// The graph with the drivers' need indices worked out beforehand (see ``ends(_:)``).
+    init(_ compiled: CompiledInstrument, ends: [(from: Int, to: Int)?], slots: [AnswerSlot], present: [Bool]) {
+        let instrument = compiled.instrument
         var best: [Int: DriverEdge] = [:]  // keyed by from * count + to
         var active: [Int] = []
         let count = instrument.needs.count
         slots.withUnsafeBufferPointer { read in
             for (d, driver) in instrument.drivers.enumerated() {
-                guard let from = index[driver.from], let to = index[driver.to], from != to,
+                guard let (from, to) = ends[d], from != to,
                     present[from], present[to], Self.isActive(compiled.drivers[d], read)
                 else { continue }
                 active.append(d)

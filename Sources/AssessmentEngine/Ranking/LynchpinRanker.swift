@@ -24,10 +24,13 @@ public struct LynchpinRanker: Sendable {
 
     /// The instrument ranked.
     public let compiled: CompiledInstrument
+    /// Each driver's need indices, worked out once.
+    let driverEnds: [(from: Int, to: Int)?]
 
     /// Creates a ranker for `compiled`.
     public init(_ compiled: CompiledInstrument) {
         self.compiled = compiled
+        self.driverEnds = DriverGraph.ends(compiled)
     }
 
     /// `value` rounded to ``decimals`` decimals, as compared.
@@ -47,7 +50,7 @@ public struct LynchpinRanker: Sendable {
         let severity = needs.indices.map { j in
             present[j] && instrument.needs[j].max > 0 ? (needs[j].score ?? 0) / instrument.needs[j].max : 0
         }
-        let graph = DriverGraph(compiled, slots: responses.slots, present: present)
+        let graph = DriverGraph(compiled, ends: driverEnds, slots: responses.slots, present: present)
         let presentNeeds = needs.indices.filter { present[$0] }
         let rounds = max(presentNeeds.count - 1, 0)
         let priorities = responses.priorities

@@ -55,9 +55,9 @@ public struct ResponseBuilder: Sendable {
 
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
         var texts: [Int: String] = [:]
-        var walk = ShowIfWalk(compiled)
+        var walk = ShowIfWalk()
         for (i, item) in compiled.items.enumerated() {
-            if walk.hides(i, slots: slots) {
+            if walk.hides(i, of: compiled, slots: slots) {
                 slots[i] = .notApplicable
                 if let entry = given[i] {
                     diagnostics.append(

@@ -4,16 +4,11 @@ import QuestionnaireDSL
 /// `show_if` is read once, when its first item comes; an item's own on the answers so far.
 /// A missing `show_if` shows (when we do not know whether a question applies, it is asked).
 struct ShowIfWalk {
-    let compiled: CompiledInstrument
     private var currentSection = -1
     private(set) var sectionHidden = false
 
-    init(_ compiled: CompiledInstrument) {
-        self.compiled = compiled
-    }
-
-    /// True when item `index` is not asked, given the slots of the items before it.
-    mutating func hides(_ index: Int, slots: [AnswerSlot]) -> Bool {
+    /// True when item `index` of `compiled` is not asked, given the slots of the items before it.
+    mutating func hides(_ index: Int, of compiled: CompiledInstrument, slots: [AnswerSlot]) -> Bool {
         let section = compiled.itemSection[index]
         if section != currentSection {
             currentSection = section
