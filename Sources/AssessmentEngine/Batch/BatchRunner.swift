@@ -28,8 +28,6 @@ public struct BatchRunner {
     let dropIdentifying: Bool
     let format: OutputFormat
     let jobs: Int
-    /// Lines scored per round; the unit of parallel work and of memory.
-    let chunkLines = 8192
     /// Record ids remembered to find duplicates (the check covers this many records).
     public static let duplicateWindow = 250_000
 
@@ -46,22 +44,20 @@ public struct BatchRunner {
     }
 
     /// Scores every record `reader` yields; `file` names the input in messages. `write`
-    /// receives output text in order (the header first), `reject` each rejected record,
+    /// receives output bytes in order (the header first), `reject` each rejected record,
     /// `progress` the running count of records read.
     public func run(
-        _ reader: inout LineReader, file: String, write: (String) -> Void, reject: (BatchReject) -> Void,
-        progress: (Int) -> Void = { _ in }
+        _ reader: inout LineReader, file: String, write: (UnsafeRawBufferPointer) -> Void,
+        reject: (BatchReject) -> Void, progress: (Int) -> Void = { _ in }
     ) throws(BatchProblem) -> Counts {
         var first = reader.next(1)
         guard let headerLine = first.first else { throw .empty(file: file) }
         let jsonl = headerLine.first == UInt8(ascii: "{")
         let layout: BatchLayout
-        var pending: [(line: Int, bytes: [UInt8])] = []
         if jsonl {
             layout = try BatchLayout(
                 header: JSONLRecord.header(compiled, carry: carry), instrument: compiled, carry: carry,
                 dropIdentifying: true, file: file)
-            pending = [(1, headerLine)]
         } else {
             let header = try headerLine.withUnsafeBufferPointer { bytes throws(BatchProblem) in
                 switch CSVRecord.cells(bytes) {
@@ -74,121 +70,32 @@ public struct BatchRunner {
         }
         first.removeAll()
         let columns = BatchColumns(compiled.instrument, carrying: carry)
-        let scorer = BatchRecordScorer(compiled, layout: layout, columns: columns)
-        let rows = BatchRows(format: format, header: columns.header)
-        write(rows.header)
+        let parts = BatchParts(
+            jobs: jobs,
+            scorer: BatchPartScorer(
+                general: BatchRecordScorer(compiled, layout: layout, columns: columns),
+                kernel: jsonl ? nil : RecordKernel(compiled, layout: layout, columns: columns, format: format),
+                rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
+                dropIdentifying: dropIdentifying, compiled: compiled))
+        defer { parts.free() }
+        var header = ByteBuffer(capacity: 4096)
+        defer { header.free() }
+        header.append(parts.scorer.rows.header)
+        write(header.bytes)
 
-        var counts = Counts()
-        var seen = Set<UInt64>()
-        var lineNumber = 1
-        while true {
-            var lines = pending
-            pending = []
-            for bytes in reader.next(chunkLines - lines.count) {
-                lineNumber += 1
-                lines.append((lineNumber, bytes))
-            }
-            if lines.isEmpty { break }
-            let outcomes = score(lines, scorer: scorer, layout: layout, jsonl: jsonl)
-            for outcome in outcomes {
-                counts.read += 1
-                switch outcome.result {
-                case .failure(let problem):
-                    counts.rejected += 1
-                    reject(problem)
-                case .success(let cells):
-                    if counts.read <= Self.duplicateWindow, !seen.insert(Self.hash(outcome.recordID)).inserted {
-                        counts.rejected += 1
-                        reject(
-                            BatchReject(
-                                line: outcome.line, recordID: outcome.recordID,
-                                reason: "record_id '\(outcome.recordID)' appeared earlier in the input"))
-                        continue
-                    }
-                    if let version = outcome.version, !version.isEmpty, version != compiled.instrument.version {
-                        counts.otherVersions[version, default: 0] += 1
-                    }
-                    counts.scored += 1
-                    write(rows.row(cells))
-                }
-            }
-            progress(counts.read)
+        // JSON Lines have no header: the first line was both the sign of them and a record.
+        var merge = BatchMerge(linesBefore: jsonl ? 0 : 1)
+        func scoreAndMerge(_ block: UnsafeBufferPointer<UInt8>) {
+            parts.score(block)
+            parts.merge(into: &merge, write: write, reject: reject)
         }
-        return counts
+        if jsonl { (headerLine + [UInt8(ascii: "\n")]).withUnsafeBufferPointer(scoreAndMerge) }
+        while reader.nextBlock(blockBytes, scoreAndMerge) != nil { progress(merge.counts.read) }
+        return merge.counts
     }
 
-    struct Outcome {
-        var line: Int
-        var recordID: String
-        var version: String?
-        var result: Result<[String], BatchReject>
-    }
-
-    /// Scores a chunk on `jobs` threads, each taking a contiguous slice; results in order.
-    private func score(
-        _ lines: [(line: Int, bytes: [UInt8])], scorer: BatchRecordScorer, layout: BatchLayout, jsonl: Bool
-    )
-        -> [Outcome]
-    {
-        let slices = min(jobs, max(1, lines.count / 64))
-        let per = (lines.count + slices - 1) / slices
-        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: lines.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        let dropIdentifying = self.dropIdentifying
-        let compiled = self.compiled
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            for i in (slice * per)..<min(lines.count, (slice + 1) * per) {
-                let (line, bytes) = lines[i]
-                output[i] = Self.outcome(
-                    line: line, bytes: bytes, scorer: scorer, layout: layout, jsonl: jsonl,
-                    dropIdentifying: dropIdentifying, compiled: compiled)
-            }
-        }
-        return results.map { $0! }
-    }
-
-    private static func outcome(
-        line: Int, bytes: [UInt8], scorer: BatchRecordScorer, layout: BatchLayout, jsonl: Bool, dropIdentifying: Bool,
-        compiled: CompiledInstrument
-    ) -> Outcome {
-        let cells: Result<[String], BatchReject>
-        if jsonl {
-            cells = JSONLRecord.cells(
-                bytes, layout: layout, compiled: compiled, dropIdentifying: dropIdentifying, line: line)
-        } else {
-            cells = bytes.withUnsafeBufferPointer { CSVRecord.cells($0) }.mapError {
-                BatchReject(line: line, recordID: "", reason: CSVRecord.words($0))
-            }
-        }
-        switch cells {
-        case .failure(let problem):
-            return Outcome(line: line, recordID: problem.recordID, version: nil, result: .failure(problem))
-        case .success(let cells):
-            if cells == [""] {
-                return Outcome(
-                    line: line, recordID: "", version: nil,
-                    result: .failure(BatchReject(line: line, recordID: "", reason: "the line is empty")))
-            }
-            let recordID = layout.recordID < cells.count ? cells[layout.recordID] : ""
-            let version = layout.version.flatMap { $0 < cells.count ? cells[$0] : nil }
-            return Outcome(line: line, recordID: recordID, version: version, result: scorer.score(cells, line: line))
-        }
-    }
-
-    /// FNV-1a, 64 bits: record ids remembered compactly for the duplicate check.
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
+    /// Bytes of input scored per round; the unit of parallel work and of memory.
+    let blockBytes = 4 << 20
 }
 
 /// Output rows as CSV lines or JSON objects, one per line.

@@ -91,11 +91,11 @@ struct BatchCommand: ParsableCommand {
                 var skipHeader = headerWritten
                 counts = try runner.run(
                     &reader, file: name,
-                    write: { text in
+                    write: { bytes in
                         if skipHeader {
                             skipHeader = false
                         } else {
-                            output.write(text)
+                            output.write(bytes)
                         }
                     },
                     reject: { problem in

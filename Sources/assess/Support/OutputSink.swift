@@ -40,6 +40,12 @@ final class OutputSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Adds `bytes`, writing out once a megabyte has gathered.
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     /// Writes what has gathered.
     func flush() {
         var offset = 0

@@ -1,0 +1,111 @@
+/// A growable run of output bytes on memory it owns, written without per-byte checks of
+/// uniqueness: the batch writes every output row through one of these.
+///
+/// A value type over a raw allocation, so it is passed `inout` and freed once with
+/// ``free()``; copying it shares the memory (the batch never does).
+struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the memory; the buffer must not be used after.
+    func free() { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    /// Forgets the bytes, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
+    /// Forgets the bytes from `offset` on.
+    mutating func truncate(to offset: Int) { count = min(count, offset) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ start: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        (base + count).update(from: start, count: n)
+        count += n
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { if let start = $0.baseAddress { append(start, count: $0.count) } }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { if let start = $0.baseAddress { append(start, count: $0.count) } }
+    }
+
+    /// `value` exactly as ``NumberText/format(_:)`` writes it (at most 4 decimals, no
+    /// trailing zeros), with no String made on the way for any ordinary score.
+    mutating func appendNumber(_ value: Double) {
+        guard value.isFinite else { return append(NumberText.format(value)) }
+        if value == value.rounded(), abs(value) < 1e15 { return appendInteger(Int64(value)) }
+        guard abs(value) * 10_000 < 9e18 else { return append(NumberText.format(value)) }
+        let scaled = (value * 10_000).rounded()
+        if scaled < 0 { append(UInt8(ascii: "-")) }
+        let magnitude = UInt64(abs(scaled))
+        appendInteger(Int64(magnitude / 10_000))
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        append(UInt8(ascii: "."))
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        reserve(digits)
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            base[count + i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+            fraction /= 10
+        }
+        count += digits
+    }
+
+    /// A whole number in decimal.
+    mutating func appendInteger(_ value: Int64) {
+        reserve(21)
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
+        }
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            base[count + i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
+}

@@ -1,0 +1,218 @@
+import QuestionnaireDSL
+
+/// ``LynchpinRanker``'s order and lynch-pins on flat buffers, for batch scoring: no reasons,
+/// nothing allocated per record. The same graph (active drivers between present needs, the
+/// heaviest of parallel edges, edges in (from, to) order), the same relaxation and the same
+/// comparisons, so it gives exactly the ranker's needs, order and lynch-pins (the tests hold
+/// the two to each other).
+struct LynchpinKernel: Sendable {
+    let needCount: Int
+    /// The first need's slot; need `j` is at `firstNeedSlot + j`.
+    let firstNeedSlot: Int
+    let maxScores: [Double]
+    /// The distinct (from, to) pairs that some driver joins, sorted by from, then to.
+    let pairFrom: [Int]
+    let pairTo: [Int]
+    /// Each usable driver: its pair, weight and condition.
+    let driverPair: [Int]
+    let driverWeight: [Double]
+    let driverWhen: [ConditionEvaluator?]
+
+    init(_ compiled: CompiledInstrument) {
+        let instrument = compiled.instrument
+        needCount = instrument.needs.count
+        firstNeedSlot = compiled.items.count
+        maxScores = instrument.needs.map(\.max)
+        let ends = DriverGraph.ends(compiled)
+        let pairs = Set(ends.compactMap { $0.flatMap { $0.from == $0.to ? nil : [$0.from, $0.to] } }).sorted {
+            ($0[0], $0[1]) < ($1[0], $1[1])
+        }
+        pairFrom = pairs.map { $0[0] }
+        pairTo = pairs.map { $0[1] }
+        var driverPair: [Int] = []
+        var driverWeight: [Double] = []
+        var driverWhen: [ConditionEvaluator?] = []
+        for (d, end) in ends.enumerated() {
+            guard let end, end.from != end.to else { continue }
+            driverPair.append(pairs.firstIndex(of: [end.from, end.to])!)
+            driverWeight.append(instrument.drivers[d].weight)
+            driverWhen.append(compiled.drivers[d]?.conditionEvaluator)
+        }
+        self.driverPair = driverPair
+        self.driverWeight = driverWeight
+        self.driverWhen = driverWhen
+    }
+
+    /// Working memory for one thread, reused record after record.
+    struct Scratch {
+        let present: UnsafeMutableBufferPointer<Bool>
+        let severity: UnsafeMutableBufferPointer<Double>
+        let product: UnsafeMutableBufferPointer<Double>
+        let pairWeight: UnsafeMutableBufferPointer<Double>
+        let edges: UnsafeMutableBufferPointer<Int>
+        let influence: UnsafeMutableBufferPointer<Double>
+        let drives: UnsafeMutableBufferPointer<Bool>
+        let priority: UnsafeMutableBufferPointer<Int>
+        /// The ranked needs, best first (``count`` of them).
+        let order: UnsafeMutableBufferPointer<Int>
+        let lynchpin: UnsafeMutableBufferPointer<Bool>
+        /// Where her view differs, by need index (``differsCount`` of them).
+        let differs: UnsafeMutableBufferPointer<Int>
+        var count = 0
+        var differsCount = 0
+
+        init(needs: Int, pairs: Int) {
+            present = .allocate(capacity: needs)
+            severity = .allocate(capacity: needs)
+            product = .allocate(capacity: needs)
+            pairWeight = .allocate(capacity: max(pairs, 1))
+            edges = .allocate(capacity: max(pairs, 1))
+            influence = .allocate(capacity: needs)
+            drives = .allocate(capacity: needs)
+            priority = .allocate(capacity: needs)
+            order = .allocate(capacity: needs)
+            lynchpin = .allocate(capacity: needs)
+            differs = .allocate(capacity: needs + AnswerReader.maxPriorities)
+        }
+
+        func free() {
+            for buffer in [product, severity, influence] as [UnsafeMutableBufferPointer<Double>] { buffer.deallocate() }
+            for buffer in [present, drives, lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
+            for buffer in [edges, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
+            pairWeight.deallocate()
+        }
+    }
+
+    /// A scratch sized for this instrument.
+    func makeScratch() -> Scratch { Scratch(needs: needCount, pairs: pairFrom.count) }
+
+    /// Ranks the present needs of scored `slots`; `priorities` are her named needs by index,
+    /// `tier0[j]` says whether need `j`'s `urgent_if` holds. The result is left in `scratch`.
+    func rank(
+        _ slots: UnsafeBufferPointer<AnswerSlot>, priorities: UnsafeBufferPointer<Int>,
+        tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
+    ) {
+        let n = needCount
+        var presentCount = 0
+        for j in 0..<n {
+            let slot = slots[firstNeedSlot + j]
+            let isPresent = slot.state == .answered && slot.code > 0
+            s.present[j] = isPresent
+            s.severity[j] = isPresent && maxScores[j] > 0 ? slot.number / maxScores[j] : 0
+            s.priority[j] = Int.max
+            if isPresent { presentCount += 1 }
+        }
+        for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
+            s.priority[need] = position
+        }
+        let edgeCount = activeEdges(slots, &s)
+        var count = 0
+        for j in 0..<n where s.present[j] {
+            strongestPaths(from: j, edgeCount: edgeCount, rounds: max(presentCount - 1, 0), &s)
+            var influence = s.severity[j]
+            var drives = false
+            for t in 0..<n where t != j && s.product[t] > 0 {
+                influence += s.severity[t] * s.product[t]
+                drives = true
+            }
+            s.influence[j] = influence
+            s.drives[j] = drives
+            insert(j, count: count, &s)
+            count += 1
+        }
+        s.count = count
+        let threshold = count > 0 ? LynchpinRanker.rounded(LynchpinRanker.rounded(s.influence[s.order[0]]) * 0.95) : 0
+        for position in 0..<count {
+            s.lynchpin[position] = position == 0 || LynchpinRanker.rounded(s.influence[s.order[position]]) >= threshold
+        }
+        herView(priorities, tier0: tier0, &s)
+    }
+
+    /// Fills the pair weights from the active drivers and lists the pairs with an edge, in order.
+    private func activeEdges(_ slots: UnsafeBufferPointer<AnswerSlot>, _ s: inout Scratch) -> Int {
+        for p in 0..<pairFrom.count { s.pairWeight[p] = 0 }
+        for d in 0..<driverPair.count {
+            let p = driverPair[d]
+            guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
+            if let when = driverWhen[d], when(slots) != true { continue }
+            s.pairWeight[p] = driverWeight[d]
+        }
+        var edgeCount = 0
+        for p in 0..<pairFrom.count where s.pairWeight[p] > 0 {
+            s.edges[edgeCount] = p
+            edgeCount += 1
+        }
+        return edgeCount
+    }
+
+    /// ``StrongestPaths``: rounds of relaxation in edge order, strict improvements only.
+    @inline(__always)
+    private func strongestPaths(from source: Int, edgeCount: Int, rounds: Int, _ s: inout Scratch) {
+        for t in 0..<needCount { s.product[t] = 0 }
+        s.product[source] = 1
+        var round = 0
+        var changed = true
+        while changed && round < rounds {
+            changed = false
+            round += 1
+            for e in 0..<edgeCount {
+                let p = s.edges[e]
+                let (from, to) = (pairFrom[p], pairTo[p])
+                guard to != source, s.product[from] > 0 else { continue }
+                let candidate = s.product[from] * s.pairWeight[p]
+                if candidate > s.product[to] {
+                    s.product[to] = candidate
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// Puts need `j` into the first `count` of the order, by the ranker's comparison.
+    @inline(__always)
+    private func insert(_ j: Int, count: Int, _ s: inout Scratch) {
+        var position = count
+        while position > 0, precedes(j, s.order[position - 1], s) {
+            s.order[position] = s.order[position - 1]
+            position -= 1
+        }
+        s.order[position] = j
+    }
+
+    /// The ranker's order: rounded influence, her priority, rounded severity, instrument order.
+    @inline(__always)
+    private func precedes(_ a: Int, _ b: Int, _ s: Scratch) -> Bool {
+        let (x, y) = (LynchpinRanker.rounded(s.influence[a]), LynchpinRanker.rounded(s.influence[b]))
+        if x != y { return x > y }
+        if s.priority[a] != s.priority[b] { return s.priority[a] < s.priority[b] }
+        let (p, q) = (LynchpinRanker.rounded(s.severity[a]), LynchpinRanker.rounded(s.severity[b]))
+        if p != q { return p > q }
+        return a < b
+    }
+
+    /// ``HerView/differences(priorities:ranking:lynchpins:tier0:)`` by need index.
+    private func herView(
+        _ priorities: UnsafeBufferPointer<Int>, tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
+    ) {
+        s.differsCount = 0
+        guard !priorities.isEmpty else { return }
+        func listed(_ need: Int) -> Bool {
+            for i in 0..<s.differsCount where s.differs[i] == need { return true }
+            return false
+        }
+        let top = min(HerView.topCount, s.count)
+        for need in priorities where !tier0[need] && !listed(need) {
+            var inTop = false
+            for position in 0..<top where s.order[position] == need { inTop = true }
+            if inTop { continue }
+            s.differs[s.differsCount] = need
+            s.differsCount += 1
+        }
+        for position in 0..<s.count where s.lynchpin[position] {
+            let need = s.order[position]
+            if priorities.contains(need) || listed(need) { continue }
+            s.differs[s.differsCount] = need
+            s.differsCount += 1
+        }
+    }
+}

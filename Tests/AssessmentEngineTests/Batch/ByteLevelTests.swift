@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import AssessmentEngine
+
+/// The byte-level pieces of the fast path against the String-based code they stand in for.
+@Suite struct ByteLevelTests {
+    @Test func numbersAreWrittenExactlyAsNumberTextFormatsThem() {
+        var random = SeededRandom(seed: 11)
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 2.5, 1.0 / 3, 2.0 / 3, 0.00005, 0.00004999, -0.00005, 1e15, 1e15 + 0.5,
+        ]
+        values += [123_456_789.123_45, 9e14 + 0.25, 899_999_999_999_999.9, 1e-300, .infinity, -.infinity, .nan]
+        for _ in 0..<20_000 {
+            let k = Double(Int.random(in: -2_000_000...2_000_000, using: &random))
+            // Halves of the fourth decimal, thirds, sevenths and arbitrary doubles.
+            values += [k / 20_000, k / 3, k / 7, Double.random(in: -1e6...1e6, using: &random)]
+        }
+        for value in values {
+            var out = ByteBuffer(capacity: 8)
+            defer { out.free() }
+            out.appendNumber(value)
+            #expect(String(decoding: out.bytes, as: UTF8.self) == NumberText.format(value), "\(value)")
+        }
+    }
+
+    @Test func numbersAreReadExactlyAsDoubleReadsThemOrNotAtAll() {
+        var random = SeededRandom(seed: 12)
+        var texts = [
+            "0", "-0", "007", "1.5", "-2.25", "0.1", "0.3", "123456789012345", "1234567890123456", "1.000000000000001",
+        ]
+        texts += ["1e3", "+1", ".5", "5.", "1.2.3", "-", "", "1,5", " 1", "0x10", "inf", "nan", "99999999999999999999"]
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...17, using: &random)
+            var text = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+            if Bool.random(using: &random) {
+                text.insert(".", at: text.index(text.startIndex, offsetBy: Int.random(in: 1...digits, using: &random)))
+            }
+            if Bool.random(using: &random) { text = "-" + text }
+            texts.append(text)
+        }
+        var read = 0
+        for text in texts {
+            var bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeMutableBufferPointer { ExactNumber.parse(UnsafeBufferPointer($0)) }
+            guard let parsed else { continue }
+            read += 1
+            let reference = Double(text)
+            #expect(
+                reference?.bitPattern == parsed.bitPattern,
+                "\(text): \(parsed) but Double says \(String(describing: reference))")
+        }
+        #expect(read > 15_000, "ordinary numbers are read: \(read)")
+    }
+
+    @Test(arguments: [1, 7, 64, 1000])
+    func blocksOfLinesFromAPipeEndAtLineBreaksAndLoseNothing(_ size: Int) throws {
+        var random = SeededRandom(seed: UInt64(size))
+        var text = ""
+        for n in 0..<3000 {
+            let length = [0, 1, 5, 40, 300][Int.random(in: 0..<5, using: &random)]
+            text += String(repeating: Character(UnicodeScalar(UInt8(97 + n % 26))), count: length) + "\n"
+        }
+        text += "last line without a break"
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let data = Data(text.utf8)
+        let thread = Thread {
+            writer.write(data)
+            try? writer.close()
+        }
+        thread.start()
+        var reader = LineReader(fd: pipe.fileHandleForReading.fileDescriptor)
+        var joined: [UInt8] = []
+        var blocks = 0
+        while let block = reader.nextBlock(size, { Array($0) }) {
+            blocks += 1
+            joined += block
+            if joined.count < data.count { #expect(block.last == UInt8(ascii: "\n"), "a block ends at a line break") }
+        }
+        #expect(joined == Array(data))
+        #expect(blocks > 1)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import QuestionnaireDSL
+import Testing
+
+@testable import AssessmentEngine
+
+/// The fast path against the general one: wherever ``RecordKernel`` writes a row, it must be
+/// byte for byte the row the general path (``BatchRecordScorer`` then ``BatchRows``) writes
+/// for the same line; wherever the general path would reject a line, the kernel must step aside.
+@Suite struct RecordKernelTests {
+    /// Both paths over one line: the kernel's row (nil when it steps aside) and the general
+    /// path's row (nil when it rejects the line).
+    struct Paths {
+        let compiled: CompiledInstrument
+        let layout: BatchLayout
+        let kernel: RecordKernel
+        let general: BatchRecordScorer
+        let rows: BatchRows
+
+        init(_ compiled: CompiledInstrument, header: [String], carry: [String], format: BatchRunner.OutputFormat) throws
+        {
+            self.compiled = compiled
+            layout = try BatchLayout(
+                header: header, instrument: compiled, carry: carry, dropIdentifying: false, file: "t")
+            let columns = BatchColumns(compiled.instrument, carrying: carry)
+            kernel = RecordKernel(compiled, layout: layout, columns: columns, format: format)
+            general = BatchRecordScorer(compiled, layout: layout, columns: columns)
+            rows = BatchRows(format: format, header: columns.header)
+        }
+
+        func both(_ line: String) -> (fast: String?, general: String?) {
+            var scratch = kernel.makeScratch()
+            var out = ByteBuffer(capacity: 64)
+            defer {
+                scratch.free()
+                out.free()
+            }
+            var bytes = Array(line.utf8)
+            let fast = bytes.withUnsafeMutableBufferPointer { line -> String? in
+                guard case .written = kernel.score(UnsafeBufferPointer(line), &scratch, into: &out) else { return nil }
+                return String(decoding: out.bytes, as: UTF8.self)
+            }
+            let cells = bytes.withUnsafeBufferPointer { CSVRecord.cells($0) }
+            guard case .success(let cells) = cells, cells != [""],
+                case .success(let row) = general.score(cells, line: 2)
+            else { return (fast, nil) }
+            return (fast, rows.row(row))
+        }
+    }
+
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"], [BatchRunner.OutputFormat.csv, .jsonl])
+    func everyWellFormedRecordTakesTheFastPathAndWritesTheGeneralPathsBytes(
+        _ name: String, _ format: BatchRunner.OutputFormat
+    ) throws {
+        let compiled = try Fixture.shipped(name)
+        var records = SyntheticRecords(compiled, seed: 41)
+        let paths = try Paths(compiled, header: records.header + ["site"], carry: ["site"], format: format)
+        var withLynchpin = 0
+        for n in 0..<500 {
+            let line = BatchColumns.csvLine(records.next() + ["site-\(n % 7)"])
+            let (fast, general) = paths.both(line)
+            let row = try #require(general, "the general path scores \(line)")
+            #expect(fast == row, "line \(line)")
+            if !row.contains(",,,,") { withLynchpin += 1 }
+        }
+        #expect(withLynchpin > 0)
+    }
+
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml"])
+    func spoiltRecordsStepAsideWheneverTheGeneralPathRejectsThem(_ name: String) throws {
+        let compiled = try Fixture.shipped(name)
+        var records = SyntheticRecords(compiled, seed: 8)
+        let header = records.header + ["_version"]
+        let paths = try Paths(compiled, header: header, carry: [], format: .csv)
+        var random = SeededRandom(seed: 3)
+        var (fast, rejected, stepped) = (0, 0, 0)
+        for _ in 0..<800 {
+            var cells =
+                records.next() + [["", compiled.instrument.version, "0.1.0"][Int.random(in: 0..<3, using: &random)]]
+            let column = Int.random(in: 0..<cells.count, using: &random)
+            cells[column] = Self.spoilers.randomElement(using: &random)!
+            var line = BatchColumns.csvLine(cells)
+            if Int.random(in: 0..<10, using: &random) == 0 { line += ",extra" }
+            if Int.random(in: 0..<10, using: &random) == 0 { line += "\r" }
+            let both = paths.both(line)
+            if let row = both.fast {
+                fast += 1
+                #expect(row == both.general, "line \(line)")
+            } else {
+                stepped += 1
+                if both.general == nil { rejected += 1 }
+            }
+        }
+        #expect(fast > 50, "some spoilt lines are still ordinary: \(fast)")
+        #expect(rejected > 100, "and many are rejects, which the kernel leaves alone: \(rejected)")
+        #expect(stepped > rejected, "some lines are fine but unusual (quoted, other versions): \(stepped)")
+    }
+
+    /// Cells that are unusual or wrong somewhere: codes of other items, numbers out of range,
+    /// an option given by its value, quotes, non-ASCII text, reserved words, several choices.
+    static let spoilers = [
+        "", "zzz", "99999", "-1", "2.5", "1e3", "3", "0", "yes", "no", "yes;no", "declined", "dont_know", "never",
+        "often", "\"often\"", "caf\u{E9}", "a\\b", "relationships", "relationships;relationships", "trauma;;housing",
+        ";", "1.0000000000000002",
+    ]
+
+    @Test func randomWebsOfNeedsRankAlikeOnBothPaths() throws {
+        var random = SeededRandom(seed: 2024)
+        var (joint, tied, differs) = (0, 0, 0)
+        for _ in 0..<60 {
+            var web = RandomWeb(&random)
+            let compiled = try Fixture.compile(web.text)
+            let paths = try Paths(compiled, header: web.header, carry: [], format: .csv)
+            for _ in 0..<25 {
+                let (fast, general) = paths.both(web.record(&random))
+                let row = try #require(general)
+                #expect(fast == row, "\(web.text)\n\(row)")
+                let cells = row.dropLast().split(separator: ",", omittingEmptySubsequences: false)
+                if cells[cells.count - 5].contains(";") { joint += 1 }
+                if !cells[cells.count - 1].isEmpty { differs += 1 }
+                if Set(web.lastScores.filter { $0 > 0 }).count < web.lastScores.filter({ $0 > 0 }).count { tied += 1 }
+            }
+        }
+        #expect(joint > 20, "joint lynch-pins: \(joint)")
+        #expect(tied > 100, "equal scores, so ties are broken: \(tied)")
+        #expect(differs > 100, "her view differs: \(differs)")
+    }
+
+    /// A random instrument of needs scored from one number each, with random drivers (some
+    /// under a yes/no condition, parallel, cyclic, equally weighted), and records for it.
+    struct RandomWeb {
+        let needs: Int
+        let conditions: Int
+        let text: String
+        var lastScores: [Int] = []
+
+        init(_ random: inout SeededRandom) {
+            needs = Int.random(in: 2...7, using: &random)
+            conditions = 2
+            let items =
+                (0..<needs).map { "      - {id: s\($0), prompt: S\($0), type: number, min: 0, max: 10}" }
+                + (0..<conditions).map { "      - {id: w\($0), prompt: W\($0), type: yes_no}" }
+            let needList = (0..<needs).map {
+                "  - {id: n\($0), title: N\($0), target: other, score: s\($0), max: 10, bands: {none: 0, some: 1, high: 6}}"
+            }
+            var drivers: [String] = []
+            for _ in 0..<Int.random(in: 0...(needs * 3), using: &random) {
+                let from = Int.random(in: 0..<needs, using: &random)
+                let to = (from + Int.random(in: 1..<needs, using: &random)) % needs
+                let weight = [0.5, 0.6, 0.8, 0.9, 1.0][Int.random(in: 0..<5, using: &random)]
+                let when = Int.random(in: 0..<3, using: &random)
+                drivers.append(
+                    "  - {from: n\(from), to: n\(to), weight: \(weight), because: x"
+                        + (when < conditions ? ", when: w\(when)" : "") + "}")
+            }
+            text = Fixture.instrument(
+                "sections:\n  - id: s\n    title: S\n    items:\n" + items.joined(separator: "\n") + "\nneeds:\n"
+                    + needList.joined(separator: "\n") + "\ndrivers:\n"
+                    + (drivers.isEmpty ? "  []" : drivers.joined(separator: "\n")))
+        }
+
+        var header: [String] {
+            ["record_id"] + (0..<needs).map { "s\($0)" } + (0..<conditions).map { "w\($0)" } + ["_priorities"]
+        }
+
+        /// A record: scores from a few values (so ties are common), conditions, priorities.
+        mutating func record(_ random: inout SeededRandom) -> String {
+            lastScores = (0..<needs).map { _ in [0, 0, 3, 5, 6, 10][Int.random(in: 0..<6, using: &random)] }
+            let flags = (0..<conditions).map { _ in ["yes", "no", ""][Int.random(in: 0..<3, using: &random)] }
+            let named = (0..<needs).shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random))
+            return (["r"] + lastScores.map(String.init) + flags + [named.map { "n\($0)" }.joined(separator: ";")])
+                .joined(separator: ",")
+        }
+    }
+}
