@@ -74,9 +74,13 @@ public struct BatchRunner {
             jobs: jobs,
             scorer: BatchPartScorer(
                 general: BatchRecordScorer(compiled, layout: layout, columns: columns),
-                kernel: jsonl ? nil : RecordKernel(compiled, layout: layout, columns: columns, format: format),
                 rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
-                dropIdentifying: dropIdentifying, compiled: compiled))
+                dropIdentifying: dropIdentifying, compiled: compiled)
+        ) { [compiled, format] in
+            guard !jsonl else { return nil }
+            let own = InstrumentLoader().compile(compiled.source).0 ?? compiled
+            return RecordKernel(own, layout: layout, columns: columns, format: format)
+        }
         defer { parts.free() }
         var header = ByteBuffer(capacity: 4096)
         defer { header.free() }

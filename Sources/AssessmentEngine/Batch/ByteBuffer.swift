@@ -52,12 +52,18 @@ struct ByteBuffer {
     @inline(__always)
     mutating func append(_ start: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
-        (base + count).update(from: start, count: n)
+        if n <= 16 {
+            // Cells are short: a plain loop beats a call to memmove.
+            for i in 0..<n { base[count + i] = start[i] }
+        } else {
+            (base + count).update(from: start, count: n)
+        }
         count += n
     }
 
-    mutating func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { if let start = $0.baseAddress { append(start, count: $0.count) } }
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let start = bytes.baseAddress { append(start, count: bytes.count) }
     }
 
     mutating func append(_ text: String) {
@@ -92,8 +98,14 @@ struct ByteBuffer {
     }
 
     /// A whole number in decimal.
+    @inline(__always)
     mutating func appendInteger(_ value: Int64) {
         reserve(21)
+        if value >= 0, value < 10 {  // most scores are one digit
+            base[count] = UInt8(ascii: "0") + UInt8(value)
+            count += 1
+            return
+        }
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits = 1

@@ -7,20 +7,18 @@ import QuestionnaireDSL
 /// unusual cells — a code it does not know, an option given by its value, a number it
 /// cannot read exactly or out of range — so that the caller hands the record to the
 /// general path, which names the problem.
-struct CellDecoder: Sendable {
+struct CellDecoder: @unchecked Sendable {
     enum Kind: Sendable { case yesNo, choice, multiChoice, number, text }
 
     let kind: Kind
-    /// The options' codes, one after another; option `i` is `codes[codeStarts[i]..<codeStarts[i + 1]]`.
-    let codes: [UInt8]
-    let codeStarts: [Int]
-    /// The options' values (choice and scale items).
-    let values: [Double]
+    /// The options' codes and values (choice, scale and multiple choice items).
+    let codes: PackedStrings
+    let values: UnsafePointer<Double>
     let min: Double
     let max: Double
 
-    /// The decoder for `item`.
-    init(_ item: Item) {
+    /// The decoder for `item`, its tables in `arena`.
+    init(_ item: Item, arena: KernelArena) {
         switch item.type {
         case .yesNo: kind = .yesNo
         case .choice, .scale: kind = .choice
@@ -28,37 +26,31 @@ struct CellDecoder: Sendable {
         case .number: kind = .number
         case .text, .date: kind = .text
         }
-        var codes: [UInt8] = []
-        var starts = [0]
-        for option in item.options {
-            codes += Array(option.code.utf8)
-            starts.append(codes.count)
-        }
-        self.codes = codes
-        self.codeStarts = starts
-        self.values = item.options.map(\.value)
-        self.min = item.min ?? -.infinity
-        self.max = item.max ?? .infinity
+        codes = arena.strings(item.options.map(\.code))
+        values = arena.copy(item.options.map(\.value))
+        min = item.min ?? -.infinity
+        max = item.max ?? .infinity
     }
 
     /// The slot for the non-empty cell `cell`, or nil to take the general path.
     @inline(__always)
     func slot(_ cell: UnsafeBufferPointer<UInt8>) -> AnswerSlot? {
-        if CellWords.declined.matches(cell) { return .declined }
-        if CellWords.dontKnow.matches(cell) { return .dontKnow }
+        let head = PackedStrings.head(cell)
+        if cell.count == 8, head == CellWords.declined { return .declined }
+        if cell.count == 9, head == CellWords.dontKno, cell[8] == UInt8(ascii: "w") { return .dontKnow }
         switch kind {
         case .yesNo:
-            if CellWords.yes.matches(cell) { return .boolean(true) }
-            if CellWords.no.matches(cell) { return .boolean(false) }
+            if cell.count == 3, head == CellWords.yes { return .boolean(true) }
+            if cell.count == 2, head == CellWords.no { return .boolean(false) }
             return nil
         case .choice:
-            guard let index = option(cell) else { return nil }
+            guard let index = codes.index(of: cell, head: head) else { return nil }
             return .choice(index: index, value: values[index])
         case .multiChoice:
             var set: UInt64 = 0
             var start = 0
             for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
-                guard let index = option(UnsafeBufferPointer(rebasing: cell[start..<i])) else { return nil }
+                guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return nil }
                 set |= 1 << UInt64(index)
                 start = i + 1
             }
@@ -70,70 +62,25 @@ struct CellDecoder: Sendable {
             return AnswerSlot(state: .answered)
         }
     }
-
-    /// The index of the option whose code is `cell`.
-    @inline(__always)
-    private func option(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
-        codes.withUnsafeBufferPointer { codes in
-            for i in 0..<(codeStarts.count - 1) {
-                let start = codeStarts[i]
-                guard codeStarts[i + 1] - start == cell.count else { continue }
-                var same = true
-                for k in 0..<cell.count where codes[start + k] != cell[k] {
-                    same = false
-                    break
-                }
-                if same { return i }
-            }
-            return nil
-        }
-    }
 }
 
-/// The reserved words a cell may hold, as bytes.
+/// The reserved words a cell may hold, as their first eight bytes read as one integer
+/// (little end first, zero-padded; see ``PackedStrings/head(_:)``).
 enum CellWords {
-    static let declined = Word("declined")
-    static let dontKnow = Word("dont_know")
-    static let yes = Word("yes")
-    static let no = Word("no")
-
-    /// A short ASCII word packed into two integers, so a match is a length check and two compares.
-    struct Word: Sendable {
-        let low: UInt64
-        let high: UInt64
-        let count: Int
-
-        init(_ text: StaticString) {
-            precondition(text.utf8CodeUnitCount <= 16, "words are at most 16 bytes")
-            count = text.utf8CodeUnitCount
-            (low, high) = Self.pack(UnsafeBufferPointer(start: text.utf8Start, count: count))
-        }
-
-        /// Up to 16 bytes, little end first.
-        @inline(__always)
-        static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            for i in 0..<Swift.min(bytes.count, 8) { low |= UInt64(bytes[i]) << UInt64(8 * i) }
-            for i in Swift.min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[i]) << UInt64(8 * (i - 8)) }
-            return (low, high)
-        }
-
-        @inline(__always)
-        func matches(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard cell.count == count else { return false }
-            let (low, high) = Self.pack(cell)
-            return low == self.low && high == self.high
-        }
-    }
+    /// `declined`.
+    static let declined: UInt64 = 0x6465_6E69_6C63_6564
+    /// `dont_kno`, the first eight bytes of `dont_know`.
+    static let dontKno: UInt64 = 0x6F6E_6B5F_746E_6F64
+    /// `yes`.
+    static let yes: UInt64 = 0x73_6579
+    /// `no`.
+    static let no: UInt64 = 0x6F6E
 }
 
 /// Decimal numbers read straight from bytes, only where the result is exactly what
 /// `Double(String)` gives: up to 15 significant digits and 15 decimals, so both the digits
 /// and the power of ten are exact doubles and one division rounds correctly.
 enum ExactNumber {
-    private static let powers: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { a, _ in a * 10 } }
-
     /// The number, or nil for anything else (exponents, too many digits, `+`, `.5`, `5.`).
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
@@ -164,7 +111,9 @@ enum ExactNumber {
             i += 1
         }
         guard lastWasDigit else { return nil }
-        let value = decimals == 0 ? Double(mantissa) : Double(mantissa) / powers[decimals]
+        var power = 1.0  // exact: 10^15 < 2^53
+        for _ in 0..<decimals { power *= 10 }
+        let value = decimals == 0 ? Double(mantissa) : Double(mantissa) / power
         return negative ? -value : value
     }
 }

@@ -10,7 +10,7 @@ import QuestionnaireDSL
 /// (``BatchRecordScorer``), which scores what it can and names what is wrong. Where the
 /// kernel does write a row, it is byte for byte the general path's row (the tests hold
 /// the two to each other on every shipped instrument).
-struct RecordKernel: Sendable {
+final class RecordKernel: @unchecked Sendable {
     /// What became of one line.
     enum Outcome {
         /// The row is written; the record id's hash, for the duplicate check.
@@ -19,15 +19,18 @@ struct RecordKernel: Sendable {
         case general
     }
 
+    /// Owns the tables below, which are read through plain pointers (see ``KernelArena``).
+    let arena = KernelArena()
     let columnCount: Int
     let recordIDColumn: Int
     let prioritiesColumn: Int
     let versionColumn: Int
     /// For each input column, the item it answers, or -1.
-    let itemOfColumn: [Int]
-    let carried: [Int]
-    let decoders: [CellDecoder]
-    let itemSection: [Int]
+    let itemOfColumn: UnsafePointer<Int>
+    let carried: UnsafeBufferPointer<Int>
+    let itemCount: Int
+    let decoders: UnsafePointer<CellDecoder>
+    let itemSection: UnsafePointer<Int>
     let sectionShowIf: [ConditionEvaluator?]
     let itemShowIf: [ConditionEvaluator?]
     let scorer: Scorer
@@ -38,6 +41,8 @@ struct RecordKernel: Sendable {
     let text: RowText
     let encoding: RowEncoding
     let slotCount: Int
+    /// Needs, then strengths.
+    let scoreCount: Int
 
     /// A kernel for CSV records laid out as `layout`, writing `columns` as `format`.
     init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns, format: BatchRunner.OutputFormat) {
@@ -45,20 +50,23 @@ struct RecordKernel: Sendable {
         recordIDColumn = layout.recordID
         prioritiesColumn = layout.priorities ?? -1
         versionColumn = layout.version ?? -1
-        itemOfColumn = layout.itemOfColumn.map { $0 ?? -1 }
-        carried = layout.carried
-        decoders = compiled.items.map(CellDecoder.init)
-        itemSection = compiled.itemSection
+        itemOfColumn = arena.copy(layout.itemOfColumn.map { $0 ?? -1 })
+        carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
+        itemCount = compiled.items.count
+        decoders = arena.copy(compiled.items.map { [arena] in CellDecoder($0, arena: arena) })
+        itemSection = arena.copy(compiled.itemSection)
         sectionShowIf = compiled.sectionShowIf.map { $0?.conditionEvaluator }
         itemShowIf = compiled.itemShowIf.map { $0?.conditionEvaluator }
         scorer = Scorer(compiled)
         safeguarding = compiled.safeguarding.map(\.conditionEvaluator)
         responsivity = compiled.responsivity.map(\.conditionEvaluator)
         urgentIf = compiled.urgentIf.map { $0?.conditionEvaluator }
-        ranking = LynchpinKernel(compiled)
-        encoding = RowEncoding(format: format, header: columns.header)
-        text = RowText(compiled.instrument, encoding: encoding)
+        ranking = LynchpinKernel(compiled, arena: arena)
+        encoding = RowEncoding(format: format, header: columns.header, arena: arena)
+        text = RowText(
+            compiled.instrument, firstScoreColumn: 3 + layout.carried.count, encoding: encoding, arena: arena)
         slotCount = compiled.slotCount
+        scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
@@ -84,7 +92,7 @@ struct RecordKernel: Sendable {
     /// A scratch sized for this kernel.
     func makeScratch() -> Scratch {
         Scratch(
-            slots: .allocate(capacity: slotCount), given: .allocate(capacity: max(decoders.count, 1)),
+            slots: .allocate(capacity: slotCount), given: .allocate(capacity: max(itemCount, 1)),
             cellStart: .allocate(capacity: columnCount + 1),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch())
@@ -101,12 +109,12 @@ struct RecordKernel: Sendable {
         guard !recordID.isEmpty else { return .general }
         if versionColumn >= 0 {
             let version = cell(versionColumn)
-            guard version.isEmpty || version.elementsEqual(text.version) else { return .general }
+            guard version.isEmpty || text.version.index(of: version) != nil else { return .general }
         }
         guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, s) else {
             return .general
         }
-        for i in 0..<decoders.count { s.given[i] = .notApplicable }
+        for i in 0..<itemCount { s.given[i] = .notApplicable }
         for c in 0..<columnCount {
             let item = itemOfColumn[c]
             guard item >= 0 else { continue }
@@ -128,22 +136,38 @@ struct RecordKernel: Sendable {
 
     /// Finds the cells, requiring the header's number of them and only bytes that need no
     /// decoding or quoting (printable ASCII, no `"` and no `\`); a final carriage return is dropped.
+    /// Eight bytes are looked at a time (see ``LineBytes``).
     @inline(__always)
     private func splitCells(_ line: UnsafeBufferPointer<UInt8>, _ s: Scratch) -> Bool {
         var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        guard end > 0 else { return false }
+        guard end > 0, let base = line.baseAddress else { return false }
         var cells = 0
         s.cellStart[0] = 0
-        for i in 0..<end {
-            let byte = line[i]
-            if byte == UInt8(ascii: ",") {
-                cells += 1
-                guard cells < columnCount else { return false }
-                s.cellStart[cells] = i + 1
-            } else if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
+        var i = 0
+        while i < end {
+            let word: UInt64
+            let valid: UInt64
+            if end - i >= 8 {
+                word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                valid = ~0
+            } else {
+                var tail: UInt64 = 0
+                for k in 0..<(end - i) { tail |= UInt64(base[i + k]) << UInt64(8 * k) }
+                // Pad with spaces, which are plain bytes and not commas.
+                valid = (1 << UInt64(8 * (end - i))) &- 1
+                word = tail | (LineBytes.spaces & ~valid)
             }
+            guard !LineBytes.hasUnusual(word) else { return false }
+            var commas = LineBytes.commas(word) & valid
+            while commas != 0 {
+                let k = commas.trailingZeroBitCount / 8
+                cells &+= 1
+                guard cells < columnCount else { return false }
+                s.cellStart[cells] = i + k + 1
+                commas &= commas &- 1
+            }
+            i += 8
         }
         guard cells == columnCount - 1 else { return false }
         s.cellStart[columnCount] = end + 1
@@ -160,7 +184,7 @@ struct RecordKernel: Sendable {
             defer { start = i + 1 }
             if i == start { continue }  // empty pieces are skipped, as the general path splits
             guard count < AnswerReader.maxPriorities,
-                let need = text.need(UnsafeBufferPointer(rebasing: cell[start..<i]))
+                let need = text.needs.index(of: UnsafeBufferPointer(rebasing: cell[start..<i]))
             else { return nil }
             for k in 0..<count where s.priorities[k] == need { return nil }
             s.priorities[count] = need
@@ -178,7 +202,7 @@ struct RecordKernel: Sendable {
         let read = UnsafeBufferPointer(s.slots)
         var currentSection = -1
         var sectionHidden = false
-        for i in 0..<decoders.count {
+        for i in 0..<itemCount {
             let section = itemSection[i]
             if section != currentSection {
                 currentSection = section
@@ -201,69 +225,69 @@ struct RecordKernel: Sendable {
         _ recordID: UnsafeBufferPointer<UInt8>, cell: (Int) -> UnsafeBufferPointer<UInt8>,
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ s: Scratch, _ out: inout ByteBuffer
     ) {
-        var column = 0
-        func plain(_ bytes: UnsafeBufferPointer<UInt8>) {
-            encoding.cell(column, bytes.baseAddress!, count: bytes.count, &out)
-            column += 1
-        }
-        func encoded(_ bytes: [UInt8]) {
-            encoding.encodedCell(column, bytes, &out)
-            column += 1
-        }
-        plain(recordID)
-        for c in carried { plain(cell(c)) }
-        encoded(text.instrumentCell)
-        encoded(text.versionCell)
-        for (k, bands) in text.bands.enumerated() {
+        encoding.cell(0, recordID, &out)
+        for (k, c) in carried.enumerated() { encoding.cell(1 + k, cell(c), &out) }
+        out.append(text.instrumentCells[0])
+        for k in 0..<scoreCount {
             let slot = slots[ranking.firstNeedSlot + k]
-            let assessed = slot.state == .answered
-            encoding.open(column, empty: !assessed, &out)
-            if assessed { out.appendNumber(slot.number) }
-            encoding.close(empty: !assessed, &out)
-            column += 1
-            encoded(assessed ? bands[Int(slot.code)] : text.emptyCell)
-            encoded(assessed ? text.assessed : text.notAssessed)
+            if slot.state == .answered {
+                out.append(text.scoreOpen[k])
+                out.appendNumber(slot.number)
+                out.append(text.scoreTail[k][Int(slot.code)])
+            } else {
+                out.append(text.notAssessed[k])
+            }
         }
-        list(column, count: s.ranking.count, where: { s.ranking.lynchpin[$0] }, id: { s.ranking.order[$0] }, &out)
-        list(column + 1, count: ranking.needCount, where: { s.tier0[$0] }, id: { $0 }, &out)
-        let safeguarding = self.safeguarding
-        list(column + 2, count: safeguarding.count, where: { safeguarding[$0](slots) == true }, &out) {
-            text.safeguarding[$0]
+        var column = 3 + carried.count + 3 * scoreCount
+        let r = s.ranking
+        var list = ListWriter(encoding: encoding)
+        for position in 0..<r.count where r.lynchpin[position] { list.add(text.needs[r.order[position]], column, &out) }
+        list.end(column, &out)
+        column += 1
+        for j in 0..<ranking.needCount where s.tier0[j] { list.add(text.needs[j], column, &out) }
+        list.end(column, &out)
+        column += 1
+        for i in 0..<safeguarding.count where safeguarding[i](slots) == true {
+            list.add(text.safeguarding[i], column, &out)
         }
-        let responsivity = self.responsivity
-        list(column + 3, count: responsivity.count, where: { responsivity[$0](slots) == true }, &out) {
-            text.responsivity[$0]
+        list.end(column, &out)
+        column += 1
+        for i in 0..<responsivity.count where responsivity[i](slots) == true {
+            list.add(text.responsivity[i], column, &out)
         }
-        list(column + 4, count: s.ranking.differsCount, where: { _ in true }, id: { s.ranking.differs[$0] }, &out)
+        list.end(column, &out)
+        column += 1
+        for i in 0..<r.differsCount { list.add(text.needs[r.differs[i]], column, &out) }
+        list.end(column, &out)
         encoding.end(&out)
     }
 
-    /// A `;`-joined list of need ids: those of positions `0..<count` that pass `where`.
-    @inline(__always)
-    private func list(
-        _ column: Int, count: Int, where included: (Int) -> Bool, id need: (Int) -> Int, _ out: inout ByteBuffer
-    ) {
-        list(column, count: count, where: included, &out) { text.needs[need($0)] }
-    }
+    /// Writes one `;`-joined list cell as its names come.
+    struct ListWriter {
+        let encoding: RowEncoding
+        var started = false
 
-    /// A `;`-joined list of the names of positions `0..<count` that pass `where`.
-    @inline(__always)
-    private func list(
-        _ column: Int, count: Int, where included: (Int) -> Bool, _ out: inout ByteBuffer, name: (Int) -> [UInt8]
-    ) {
-        var first = -1
-        for i in 0..<count where included(i) {
-            first = i
-            break
-        }
-        encoding.open(column, empty: first < 0, &out)
-        if first >= 0 {
-            for i in first..<count where included(i) {
-                if i != first { out.append(UInt8(ascii: ";")) }
-                out.append(name(i))
+        @inline(__always)
+        mutating func add(_ name: UnsafeBufferPointer<UInt8>, _ column: Int, _ out: inout ByteBuffer) {
+            if started {
+                out.append(UInt8(ascii: ";"))
+            } else {
+                encoding.open(column, empty: false, &out)
+                started = true
             }
+            out.append(name)
         }
-        encoding.close(empty: first < 0, &out)
+
+        /// Closes the cell (an empty one when nothing was added) and readies for the next.
+        @inline(__always)
+        mutating func end(_ column: Int, _ out: inout ByteBuffer) {
+            if started {
+                encoding.close(empty: false, &out)
+            } else {
+                encoding.open(column, empty: true, &out)
+            }
+            started = false
+        }
     }
 
     /// FNV-1a, 64 bits, as ``BatchRunner/hash(_:)`` over the same bytes.
@@ -278,38 +302,44 @@ struct RecordKernel: Sendable {
     }
 }
 
-/// The instrument's words as the fast path writes them, encoded once.
-struct RowText: Sendable {
-    let version: [UInt8]
-    let instrumentCell: [UInt8]
-    let versionCell: [UInt8]
-    /// Need ids, then strength ids (plain identifiers, safe in any cell).
-    let needs: [[UInt8]]
-    /// For each need, then each strength, its band names encoded as cells.
-    let bands: [[[UInt8]]]
-    let safeguarding: [[UInt8]]
-    let responsivity: [[UInt8]]
-    let assessed: [UInt8]
-    let notAssessed: [UInt8]
-    let emptyCell: [UInt8]
+/// Tests on eight bytes at once (SWAR: bit tricks on one 64-bit word), for finding the
+/// cells of a line: where the commas are, and whether any byte needs the general path.
+enum LineBytes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let spaces: UInt64 = 0x2020_2020_2020_2020
 
-    init(_ instrument: Instrument, encoding: RowEncoding) {
-        version = Array(instrument.version.utf8)
-        instrumentCell = encoding.encoded(instrument.id)
-        versionCell = encoding.encoded(instrument.version)
-        needs = instrument.needs.map { Array($0.id.utf8) }
-        bands =
-            instrument.needs.map { $0.bands.map { encoding.encoded($0.name) } }
-            + instrument.strengths.map { $0.bands.map { encoding.encoded($0.name) } }
-        safeguarding = instrument.safeguarding.map { Array($0.id.utf8) }
-        responsivity = instrument.responsivity.map { Array($0.id.utf8) }
-        assessed = encoding.encoded(ScoreOutcome.Status.assessed.rawValue)
-        notAssessed = encoding.encoded(ScoreOutcome.Status.notAssessed.rawValue)
-        emptyCell = encoding.encoded("")
+    /// The high bit of each byte of `word` that is below `limit` (exact: no false positives,
+    /// as every byte of `word` is below 0x80 when this is asked).
+    @inline(__always)
+    static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
+        let biased = (word | highs) &- (ones &* UInt64(limit))  // no borrows: each byte is at least 0x80
+        return (biased ^ highs) & highs
     }
 
-    /// The index of the need whose id is `bytes`.
-    func need(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        needs.firstIndex { $0.elementsEqual(bytes) }
+    /// The high bit of each byte of `word` equal to `byte` (exact for 7-bit bytes).
+    @inline(__always)
+    static func equal(_ byte: UInt8, _ word: UInt64) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
     }
+
+    /// True when a byte is not printable ASCII, or is `"` or `\`.
+    @inline(__always)
+    static func hasUnusual(_ word: UInt64) -> Bool {
+        guard word & highs == 0 else { return true }
+        let unusual =
+            below(0x20, word) | anyZero(word ^ (ones &* 0x7F)) | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+            | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+        return unusual != 0
+    }
+
+    /// Non-zero when some byte of `word` is zero. (Cheaper than ``equal(_:_:)``: it may also
+    /// mark a byte just above a zero byte, which does not matter when only asking "any?".)
+    @inline(__always)
+    static func anyZero(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+
+    /// The high bit of each comma's byte.
+    @inline(__always)
+    static func commas(_ word: UInt64) -> UInt64 { equal(UInt8(ascii: ","), word) }
 }

@@ -5,30 +5,34 @@ import QuestionnaireDSL
 /// heaviest of parallel edges, edges in (from, to) order), the same relaxation and the same
 /// comparisons, so it gives exactly the ranker's needs, order and lynch-pins (the tests hold
 /// the two to each other).
-struct LynchpinKernel: Sendable {
+struct LynchpinKernel: @unchecked Sendable {
     let needCount: Int
     /// The first need's slot; need `j` is at `firstNeedSlot + j`.
     let firstNeedSlot: Int
-    let maxScores: [Double]
+    let maxScores: UnsafePointer<Double>
     /// The distinct (from, to) pairs that some driver joins, sorted by from, then to.
-    let pairFrom: [Int]
-    let pairTo: [Int]
+    let pairCount: Int
+    let pairFrom: UnsafePointer<Int>
+    let pairTo: UnsafePointer<Int>
     /// Each usable driver: its pair, weight and condition.
-    let driverPair: [Int]
-    let driverWeight: [Double]
+    let driverCount: Int
+    let driverPair: UnsafePointer<Int>
+    let driverWeight: UnsafePointer<Double>
     let driverWhen: [ConditionEvaluator?]
 
-    init(_ compiled: CompiledInstrument) {
+    /// A kernel for `compiled`, its tables in `arena`.
+    init(_ compiled: CompiledInstrument, arena: KernelArena) {
         let instrument = compiled.instrument
         needCount = instrument.needs.count
         firstNeedSlot = compiled.items.count
-        maxScores = instrument.needs.map(\.max)
+        maxScores = arena.copy(instrument.needs.map(\.max))
         let ends = DriverGraph.ends(compiled)
         let pairs = Set(ends.compactMap { $0.flatMap { $0.from == $0.to ? nil : [$0.from, $0.to] } }).sorted {
             ($0[0], $0[1]) < ($1[0], $1[1])
         }
-        pairFrom = pairs.map { $0[0] }
-        pairTo = pairs.map { $0[1] }
+        pairCount = pairs.count
+        pairFrom = arena.copy(pairs.map { $0[0] })
+        pairTo = arena.copy(pairs.map { $0[1] })
         var driverPair: [Int] = []
         var driverWeight: [Double] = []
         var driverWhen: [ConditionEvaluator?] = []
@@ -38,8 +42,9 @@ struct LynchpinKernel: Sendable {
             driverWeight.append(instrument.drivers[d].weight)
             driverWhen.append(compiled.drivers[d]?.conditionEvaluator)
         }
-        self.driverPair = driverPair
-        self.driverWeight = driverWeight
+        driverCount = driverPair.count
+        self.driverPair = arena.copy(driverPair)
+        self.driverWeight = arena.copy(driverWeight)
         self.driverWhen = driverWhen
     }
 
@@ -51,6 +56,9 @@ struct LynchpinKernel: Sendable {
         let pairWeight: UnsafeMutableBufferPointer<Double>
         let edges: UnsafeMutableBufferPointer<Int>
         let influence: UnsafeMutableBufferPointer<Double>
+        /// Influence and severity rounded as the ranker compares them.
+        let roundedInfluence: UnsafeMutableBufferPointer<Double>
+        let roundedSeverity: UnsafeMutableBufferPointer<Double>
         let drives: UnsafeMutableBufferPointer<Bool>
         let priority: UnsafeMutableBufferPointer<Int>
         /// The ranked needs, best first (``count`` of them).
@@ -68,6 +76,8 @@ struct LynchpinKernel: Sendable {
             pairWeight = .allocate(capacity: max(pairs, 1))
             edges = .allocate(capacity: max(pairs, 1))
             influence = .allocate(capacity: needs)
+            roundedInfluence = .allocate(capacity: needs)
+            roundedSeverity = .allocate(capacity: needs)
             drives = .allocate(capacity: needs)
             priority = .allocate(capacity: needs)
             order = .allocate(capacity: needs)
@@ -76,7 +86,9 @@ struct LynchpinKernel: Sendable {
         }
 
         func free() {
-            for buffer in [product, severity, influence] as [UnsafeMutableBufferPointer<Double>] { buffer.deallocate() }
+            for buffer in [product, severity, influence, roundedInfluence, roundedSeverity]
+                as [UnsafeMutableBufferPointer<Double>]
+            { buffer.deallocate() }
             for buffer in [present, drives, lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
             for buffer in [edges, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
             pairWeight.deallocate()
@@ -84,7 +96,7 @@ struct LynchpinKernel: Sendable {
     }
 
     /// A scratch sized for this instrument.
-    func makeScratch() -> Scratch { Scratch(needs: needCount, pairs: pairFrom.count) }
+    func makeScratch() -> Scratch { Scratch(needs: needCount, pairs: pairCount) }
 
     /// Ranks the present needs of scored `slots`; `priorities` are her named needs by index,
     /// `tier0[j]` says whether need `j`'s `urgent_if` holds. The result is left in `scratch`.
@@ -116,29 +128,32 @@ struct LynchpinKernel: Sendable {
                 drives = true
             }
             s.influence[j] = influence
+            s.roundedInfluence[j] = LynchpinRanker.rounded(influence)
+            s.roundedSeverity[j] = LynchpinRanker.rounded(s.severity[j])
             s.drives[j] = drives
             insert(j, count: count, &s)
             count += 1
         }
         s.count = count
-        let threshold = count > 0 ? LynchpinRanker.rounded(LynchpinRanker.rounded(s.influence[s.order[0]]) * 0.95) : 0
+        let threshold =
+            count > 0 ? LynchpinRanker.rounded(s.roundedInfluence[s.order[0]] * LynchpinRanker.jointShare) : 0
         for position in 0..<count {
-            s.lynchpin[position] = position == 0 || LynchpinRanker.rounded(s.influence[s.order[position]]) >= threshold
+            s.lynchpin[position] = position == 0 || s.roundedInfluence[s.order[position]] >= threshold
         }
         herView(priorities, tier0: tier0, &s)
     }
 
     /// Fills the pair weights from the active drivers and lists the pairs with an edge, in order.
     private func activeEdges(_ slots: UnsafeBufferPointer<AnswerSlot>, _ s: inout Scratch) -> Int {
-        for p in 0..<pairFrom.count { s.pairWeight[p] = 0 }
-        for d in 0..<driverPair.count {
+        for p in 0..<pairCount { s.pairWeight[p] = 0 }
+        for d in 0..<driverCount {
             let p = driverPair[d]
             guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
             if let when = driverWhen[d], when(slots) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
         var edgeCount = 0
-        for p in 0..<pairFrom.count where s.pairWeight[p] > 0 {
+        for p in 0..<pairCount where s.pairWeight[p] > 0 {
             s.edges[edgeCount] = p
             edgeCount += 1
         }
@@ -182,10 +197,10 @@ struct LynchpinKernel: Sendable {
     /// The ranker's order: rounded influence, her priority, rounded severity, instrument order.
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int, _ s: Scratch) -> Bool {
-        let (x, y) = (LynchpinRanker.rounded(s.influence[a]), LynchpinRanker.rounded(s.influence[b]))
+        let (x, y) = (s.roundedInfluence[a], s.roundedInfluence[b])
         if x != y { return x > y }
         if s.priority[a] != s.priority[b] { return s.priority[a] < s.priority[b] }
-        let (p, q) = (LynchpinRanker.rounded(s.severity[a]), LynchpinRanker.rounded(s.severity[b]))
+        let (p, q) = (s.roundedSeverity[a], s.roundedSeverity[b])
         if p != q { return p > q }
         return a < b
     }

@@ -53,6 +53,28 @@ import Testing
         #expect(read > 15_000, "ordinary numbers are read: \(read)")
     }
 
+    @Test func eightBytesAtOnceFindTheSameCommasAndUnusualBytesAsOneAtATime() {
+        var random = SeededRandom(seed: 13)
+        // Mostly plain bytes, with the ones that matter near the edges of each test.
+        let interesting: [UInt8] = [
+            0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x2C, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF,
+        ]
+        for _ in 0..<50_000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &random)
+                    ? interesting.randomElement(using: &random)! : UInt8.random(in: 0x20...0x7E, using: &random)
+            }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+            let unusual = bytes.contains { $0 < 0x20 || $0 > 0x7E || $0 == 0x22 || $0 == 0x5C }
+            #expect(LineBytes.hasUnusual(word) == unusual, "\(bytes)")
+            guard !unusual else { continue }
+            let commas = bytes.enumerated().reduce(UInt64(0)) {
+                $1.element == 0x2C ? $0 | 0x80 << UInt64(8 * $1.offset) : $0
+            }
+            #expect(LineBytes.commas(word) == commas, "\(bytes)")
+        }
+    }
+
     @Test(arguments: [1, 7, 64, 1000])
     func blocksOfLinesFromAPipeEndAtLineBreaksAndLoseNothing(_ size: Int) throws {
         var random = SeededRandom(seed: UInt64(size))

@@ -101,7 +101,7 @@ import Testing
     static let spoilers = [
         "", "zzz", "99999", "-1", "2.5", "1e3", "3", "0", "yes", "no", "yes;no", "declined", "dont_know", "never",
         "often", "\"often\"", "caf\u{E9}", "a\\b", "relationships", "relationships;relationships", "trauma;;housing",
-        ";", "1.0000000000000002",
+        ";", "1.0000000000000002", "never\tnever", "\u{7F}", "x\u{1F}",
     ]
 
     @Test func randomWebsOfNeedsRankAlikeOnBothPaths() throws {

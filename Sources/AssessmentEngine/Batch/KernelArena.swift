@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Memory for the fast path's tables, made once per run and freed together.
+///
+/// The tables are reached through plain pointers (``PackedStrings``, `UnsafePointer`), so
+/// reading them in the loop over records costs no reference counting: arrays of arrays,
+/// read there, were retained and released on every record, by every thread on the same
+/// counters.
+final class KernelArena: @unchecked Sendable {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+
+    /// A copy of `values` that lives as long as the arena.
+    func copy<T>(_ values: [T]) -> UnsafePointer<T> {
+        let memory = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        memory.initialize(from: values, count: values.count)
+        blocks.append(UnsafeMutableRawPointer(memory))
+        return UnsafePointer(memory)
+    }
+
+    /// Byte strings laid end to end.
+    func strings(_ strings: [[UInt8]]) -> PackedStrings {
+        var starts = [0]
+        for string in strings { starts.append(starts.last! + string.count) }
+        let heads = strings.map { string in
+            string.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+        }
+        let lookup = PackedStrings.lookup(heads)
+        return PackedStrings(
+            bytes: copy(strings.flatMap { $0 }), starts: copy(starts), heads: copy(heads), count: strings.count,
+            multiplier: lookup?.multiplier ?? 0, slots: lookup.map { copy($0.slots) })
+    }
+
+    /// Byte strings laid end to end, from text.
+    func strings(_ texts: [String]) -> PackedStrings {
+        strings(texts.map { Array($0.utf8) })
+    }
+}
+
+/// Byte strings laid end to end in a ``KernelArena``: string `i` is
+/// `bytes[starts[i]..<starts[i + 1]]`.
+struct PackedStrings: @unchecked Sendable {
+    let bytes: UnsafePointer<UInt8>
+    let starts: UnsafePointer<Int>
+    /// Each string's first eight bytes as one integer (little end first, zero-padded), so
+    /// most comparisons are one compare.
+    let heads: UnsafePointer<UInt64>
+    let count: Int
+    /// A small hash table from a head to the index of the only string that can have it:
+    /// `slots[(head &* multiplier) >> 59]` (-1 for none); nil when no multiplier tried
+    /// separates the heads, and the strings are then searched in turn.
+    let multiplier: UInt64
+    let slots: UnsafePointer<Int>?
+
+    /// A multiplier that gives every head its own of 32 slots, and those slots.
+    static func lookup(_ heads: [UInt64]) -> (multiplier: UInt64, slots: [Int])? {
+        guard heads.count <= 16, Set(heads).count == heads.count else { return nil }
+        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<1000 {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let multiplier = random | 1
+            var slots = [Int](repeating: -1, count: 32)
+            var clash = false
+            for (i, head) in heads.enumerated() {
+                let slot = Int((head &* multiplier) >> 59)
+                if slots[slot] >= 0 {
+                    clash = true
+                    break
+                }
+                slots[slot] = i
+            }
+            if !clash { return (multiplier, slots) }
+        }
+        return nil
+    }
+
+    /// String `i`.
+    @inline(__always)
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + starts[i], count: starts[i + 1] - starts[i])
+    }
+
+    /// The first eight bytes of `bytes` as one integer, as ``heads`` holds them.
+    @inline(__always)
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let start = bytes.baseAddress else { return 0 }
+        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) }
+        var head: UInt64 = 0
+        for k in 0..<bytes.count { head |= UInt64(start[k]) << UInt64(8 * k) }
+        return head
+    }
+
+    /// The index of the string equal to `cell`, if any.
+    @inline(__always)
+    func index(of cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        index(of: cell, head: Self.head(cell))
+    }
+
+    /// The index of the string equal to `cell`, whose ``head(_:)`` is `head`, if any.
+    @inline(__always)
+    func index(of cell: UnsafeBufferPointer<UInt8>, head: UInt64) -> Int? {
+        guard let start = cell.baseAddress else { return nil }
+        if let slots {
+            let i = slots[Int((head &* multiplier) >> 59)]
+            guard i >= 0, heads[i] == head, starts[i + 1] - starts[i] == cell.count else { return nil }
+            return cell.count <= 8 || memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0 ? i : nil
+        }
+        for i in 0..<count where heads[i] == head && starts[i + 1] - starts[i] == cell.count {
+            if cell.count <= 8 || memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0 { return i }
+        }
+        return nil
+    }
+}
