@@ -75,7 +75,8 @@ struct ByteBuffer {
     /// trailing zeros), with no String made on the way for any ordinary score.
     mutating func appendNumber(_ value: Double) {
         guard value.isFinite else { return append(NumberText.format(value)) }
-        if value == value.rounded(), abs(value) < 1e15 { return appendInteger(Int64(value)) }
+        // Whole (as `value == value.rounded()` asks, but without a call into libm).
+        if value == value.rounded(.towardZero), abs(value) < 1e15 { return appendInteger(Int64(value)) }
         guard abs(value) * 10_000 < 9e18 else { return append(NumberText.format(value)) }
         let scaled = (value * 10_000).rounded()
         if scaled < 0 { append(UInt8(ascii: "-")) }

@@ -32,35 +32,42 @@ struct CellDecoder: @unchecked Sendable {
         max = item.max ?? .infinity
     }
 
-    /// The slot for the non-empty cell `cell`, or nil to take the general path.
+    /// Reads the non-empty cell `cell` into `slot`; false to take the general path.
     @inline(__always)
-    func slot(_ cell: UnsafeBufferPointer<UInt8>) -> AnswerSlot? {
+    func decode(_ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>) -> Bool {
         let head = PackedStrings.head(cell)
-        if cell.count == 8, head == CellWords.declined { return .declined }
-        if cell.count == 9, head == CellWords.dontKno, cell[8] == UInt8(ascii: "w") { return .dontKnow }
+        if cell.count == 8, head == CellWords.declined {
+            slot.pointee = .declined
+            return true
+        }
+        if cell.count == 9, head == CellWords.dontKno, cell[8] == UInt8(ascii: "w") {
+            slot.pointee = .dontKnow
+            return true
+        }
         switch kind {
         case .yesNo:
-            if cell.count == 3, head == CellWords.yes { return .boolean(true) }
-            if cell.count == 2, head == CellWords.no { return .boolean(false) }
-            return nil
+            let yes = cell.count == 3 && head == CellWords.yes
+            guard yes || (cell.count == 2 && head == CellWords.no) else { return false }
+            slot.pointee = .boolean(yes)
         case .choice:
-            guard let index = codes.index(of: cell, head: head) else { return nil }
-            return .choice(index: index, value: values[index])
+            guard let index = codes.index(of: cell, head: head) else { return false }
+            slot.pointee = .choice(index: index, value: values[index])
         case .multiChoice:
             var set: UInt64 = 0
             var start = 0
             for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
-                guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return nil }
+                guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return false }
                 set |= 1 << UInt64(index)
                 start = i + 1
             }
-            return .set(set)
+            slot.pointee = .set(set)
         case .number:
-            guard let number = ExactNumber.parse(cell), number >= min, number <= max else { return nil }
-            return .number(number)
+            guard let number = ExactNumber.parse(cell), number >= min, number <= max else { return false }
+            slot.pointee = .number(number)
         case .text:
-            return AnswerSlot(state: .answered)
+            slot.pointee = AnswerSlot(state: .answered)
         }
+        return true
     }
 }
 

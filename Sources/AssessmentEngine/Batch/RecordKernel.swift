@@ -120,8 +120,7 @@ final class RecordKernel: @unchecked Sendable {
             guard item >= 0 else { continue }
             let bytes = cell(c)
             if bytes.isEmpty { continue }
-            guard let slot = decoders[item].slot(bytes) else { return .general }
-            s.given[item] = slot
+            guard decoders[item].decode(bytes, into: s.given.baseAddress! + item) else { return .general }
         }
         guard walkShowIf(s) else { return .general }
         scorer.score(s.slots)

@@ -33,9 +33,17 @@ public struct LynchpinRanker: Sendable {
         self.driverEnds = DriverGraph.ends(compiled)
     }
 
-    /// `value` rounded to ``decimals`` decimals, as compared.
+    /// `value` rounded to ``decimals`` decimals, as compared: `(value * 1e9).rounded() / 1e9`,
+    /// the halves rounded away from zero, worked out inline (this runs for every need of
+    /// every record in a batch, and `rounded()` is a call into libm).
+    @inline(__always)
     public static func rounded(_ value: Double) -> Double {
-        (value * 1e9).rounded() / 1e9
+        let scaled = value * 1e9
+        guard abs(scaled) < 0x1p52 else { return scaled.rounded() / 1e9 }  // already whole, or not finite
+        let whole = scaled.rounded(.towardZero)
+        let fraction = scaled - whole  // exact below 2^52
+        guard abs(fraction) >= 0.5 else { return whole / 1e9 }
+        return (fraction > 0 ? whole + 1 : whole - 1) / 1e9
     }
 
     /// The ranking for scored `responses`, with each need's outcome and the tier-0 needs
