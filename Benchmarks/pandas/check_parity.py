@@ -4,7 +4,8 @@
     python3 Benchmarks/pandas/check_parity.py [--assess .build/release/assess]
         [--records 20000] [--seeds 1 2] [INSTRUMENT ...]
 
-For each instrument (by default the three shipped ones) and each seed: `assess synth`
+For each instrument (by default the three shipped ones and
+parity-language.yaml, which uses every part of the expression language) and each seed: `assess synth`
 makes the records, `assess batch` and the pandas script score them, and every cell of
 every row is compared (the header too). Any difference is printed with its record and
 column; the exit code is 1 when anything differs. A benchmark is only fair when both
@@ -20,7 +21,12 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-DEFAULT_INSTRUMENTS = ["Instruments/womens-needs.yaml", "Instruments/phq-9.yaml", "Instruments/gad-7.yaml"]
+DEFAULT_INSTRUMENTS = [
+    "Instruments/womens-needs.yaml",
+    "Instruments/phq-9.yaml",
+    "Instruments/gad-7.yaml",
+    "Benchmarks/pandas/parity-language.yaml",  # every part of the expression language
+]
 
 
 def rows(path):
