@@ -102,7 +102,7 @@ class Instrument:
         # BaseLoader keeps every scalar as text, as the Swift loader does: `code: no` is the
         # code "no", not False, and `version: 1.10` stays "1.10".
         with open(path, encoding="utf-8") as f:
-            doc = yaml.load(f, Loader=yaml.BaseLoader)
+            doc = yaml.load(f, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
         self.id = doc["instrument"]["id"]
         self.version = doc["instrument"]["version"]
         scales = doc.get("scales") or {}
@@ -560,9 +560,8 @@ def parse_cell(text, item):
     return (ANSWERED, 0.0, -1, 0)  # text and date: answered, never read as a value
 
 
-def read_records(path, ins):
-    """The records as columns of category codes: every column is read once by pandas' C
-    parser straight into categories, so each distinct cell is parsed once, not once per record."""
+def check_header(path, ins):
+    """The input's header, checked as assess batch checks it."""
     with open(path, newline="", encoding="utf-8") as f:
         header = next(csv.reader([f.readline()]))
     if "record_id" not in header:
@@ -574,13 +573,59 @@ def read_records(path, ins):
             raise SystemExit(f"the column '{name}' is not an item of {ins.id}")
         if ins.items[ins.item_slot[name]].identifying:
             raise SystemExit(f"the column '{name}' is identifying; leave it out of batch input")
-    dtypes = {name: ("str" if name == "record_id" else "category") for name in header}
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_filter=False, engine="c")
-    return frame
+    return header
+
+
+def distinct(column):
+    """A column's distinct cells and, for each record, the index of its cell among them, so
+    that every distinct cell is parsed once, not once per record."""
+    codes, uniques = pd.factorize(column, sort=False)
+    return [str(u) for u in uniques], codes
 
 
 def take(lookup, codes, dtype):
     return np.asarray(lookup, dtype=dtype)[codes]
+
+
+class Program:
+    """Every expression of the instrument, checked once, and the order to compute scores in."""
+
+    def __init__(self, ins):
+        compile_ = lambda text: Compiled(text, ins) if text is not None else None  # noqa: E731
+        self.section_show_if = [compile_(text) for text, _ in ins.sections]
+        self.item_show_if = [compile_(item.show_if) for item in ins.items]
+        self.scores = [Compiled(s.score, ins) for s in ins.scored]
+        self.urgent_if = [compile_(need.urgent_if) for need in ins.needs]
+        self.safeguarding = [compile_(w) for _, w in ins.safeguarding]
+        self.responsivity = [compile_(w) for _, w in ins.responsivity]
+        self.drivers = [compile_(d[3]) for d in ins.drivers]
+        # A topological order by score()/band() uses (InstrumentCompiler.scoreOrder).
+        refs = [_score_refs(e.root, ins) for e in self.scores]
+        self.order, state = [], [0] * len(ins.scored)
+
+        def visit(k):
+            if state[k]:
+                return
+            state[k] = 1
+            for r in refs[k]:
+                visit(r)
+            state[k] = 2
+            self.order.append(k)
+
+        for k in range(len(ins.scored)):
+            visit(k)
+
+
+DUPLICATE_WINDOW = 250_000  # BatchRunner.duplicateWindow
+
+
+class Seen:
+    """The record ids scored so far among the first 250,000 records read (as assess batch,
+    which keeps memory flat this way)."""
+
+    def __init__(self):
+        self.ids = pd.Index([], dtype=object)
+        self.read = 0
 
 
 # --------------------------------------------------------------------------------------
@@ -618,21 +663,12 @@ def format_number(value):
     return text.rstrip("0").rstrip(".")
 
 
-def format_column(values, present):
-    """Numbers as text, formatting each distinct value once."""
-    out = np.full(len(values), "", dtype=object)
-    if present.any():
-        unique, inverse = np.unique(values[present], return_inverse=True)
-        out[present] = np.array([format_number(float(v)) for v in unique], dtype=object)[inverse]
-    return out
-
-
-def join_sequences(matrix, names):
+def join_sequences(matrix, names, prefix=""):
     """Each row's entries (indexes into `names`, -1 for none) joined by ';', skipping -1:
     each distinct row is joined once, then spread to the records that have it."""
     n, width = matrix.shape
     if width == 0:
-        return np.full(n, "", dtype=object)
+        return np.full(n, prefix, dtype=object)
     base = len(names) + 1
     if width * math.log2(base) < 62:
         key = np.zeros(n, dtype=np.int64)
@@ -641,14 +677,14 @@ def join_sequences(matrix, names):
         _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     else:
         _, first, inverse = np.unique(matrix, axis=0, return_index=True, return_inverse=True)
-    texts = np.array([";".join(names[i] for i in matrix[r] if i >= 0) for r in first], dtype=object)
+    texts = np.array([prefix + ";".join(names[i] for i in matrix[r] if i >= 0) for r in first], dtype=object)
     return texts[inverse.reshape(-1)]
 
 
-def score(ins, frame):
+def score_chunk(ins, program, frame, seen):
+    """The output rows of one chunk of records (each a line without its line break), and how
+    many records were rejected."""
     n = len(frame)
-    started = time.perf_counter()
-    compile_ = lambda text: Compiled(text, ins) if text is not None else None  # noqa: E731
     slots = Slots(len(ins.items) + len(ins.scored), n)
     valid = np.ones(n, dtype=bool)
 
@@ -656,92 +692,71 @@ def score(ins, frame):
     given = {}
     for slot, item in enumerate(ins.items):
         if item.id in frame.columns:
-            column = frame[item.id].cat
-            parsed = [parse_cell(str(c), item) for c in column.categories]
-            codes = column.codes.to_numpy()
+            cells, codes = distinct(frame[item.id])
+            parsed = [parse_cell(c, item) for c in cells]
             ok = np.array([p is not None for p in parsed] or [True])
             parsed = [p or (UNANSWERED, 0.0, -1, 0) for p in parsed] or [(UNANSWERED, 0.0, -1, 0)]
             valid &= ok[codes]
-            state = take([p[0] for p in parsed], codes, np.uint8)
             given[slot] = (
-                state,
+                take([p[0] for p in parsed], codes, np.uint8),
                 take([p[1] for p in parsed], codes, np.float64),
                 take([p[2] for p in parsed], codes, np.int32),
                 take([p[3] for p in parsed], codes, np.uint64),
             )
         else:
-            z = np.zeros(n)
-            given[slot] = (np.zeros(n, dtype=np.uint8), z, np.full(n, -1, np.int32), np.zeros(n, np.uint64))
+            given[slot] = (
+                np.zeros(n, dtype=np.uint8), np.zeros(n), np.full(n, -1, np.int32), np.zeros(n, np.uint64)
+            )
 
     # The show_if walk (ShowIfWalk.swift): items in the order asked; a section's show_if is
     # read when its first item comes; false hides, missing shows. An answer to a hidden
     # question is a reject.
-    section_show_if = [compile_(text) for text, _ in ins.sections]
     section_hidden = np.zeros(n, dtype=bool)
     current_section = -1
     for slot, item in enumerate(ins.items):
         if item.section != current_section:
             current_section = item.section
-            c = section_show_if[item.section]
+            c = program.section_show_if[item.section]
             if c is None:
                 section_hidden = np.zeros(n, dtype=bool)
             else:
                 v, m = full(condition(c.root, slots, False), n)
                 section_hidden = ~v & ~m
         hidden = section_hidden
-        if item.show_if is not None:
-            v, m = full(condition(compile_(item.show_if).root, slots, False), n)
+        if program.item_show_if[slot] is not None:
+            v, m = full(condition(program.item_show_if[slot].root, slots, False), n)
             hidden = hidden | (~v & ~m)
         state, num, code, bits = given[slot]
         valid &= ~(hidden & (state != UNANSWERED))
-        slots.set(slot, np.where(hidden, np.uint8(NOT_APPLICABLE), state), num, code, bits)
+        # Parsed cells are already in slot form (0, -1 and no bits unless answered), and a
+        # hidden item has an empty cell or is rejected, so only the state changes.
+        slots.state[slot] = np.where(hidden, np.uint8(NOT_APPLICABLE), state)
+        slots.number[slot], slots.code[slot], slots.bits[slot] = num, code, bits
 
     # Her priorities: need ids joined by ';' (empty parts dropped), at most three, each once.
     need_index = {need.id: j for j, need in enumerate(ins.needs)}
     priorities = np.full((n, 3), -1, dtype=np.int64)
     if "_priorities" in frame.columns:
-        column = frame["_priorities"].cat
-        lists = [[p for p in str(c).split(";") if p] for c in column.categories]
+        cells, codes = distinct(frame["_priorities"])
+        lists = [[p for p in c.split(";") if p] for c in cells]
         ok = [len(l) <= 3 and len(set(l)) == len(l) and all(p in need_index for p in l) for l in lists]
         table = np.full((max(len(lists), 1), 3), -1, dtype=np.int64)
         for r, l in enumerate(lists):
             if ok[r]:
                 table[r, : len(l)] = [need_index[p] for p in l]
-        codes = column.codes.to_numpy()
         valid &= np.array(ok or [True])[codes]
         priorities = table[codes]
 
-    # An empty or repeated record_id is a reject (repeats checked over the first 250,000
-    # records, as assess batch does).
     ids = frame["record_id"]
     valid &= (ids != "").to_numpy()
-    head = ids.iloc[:250_000]
-    repeated = head.duplicated(keep="first").to_numpy()
-    valid[: len(repeated)] &= ~repeated
 
-    # Scores, in an order where score(x) is known before it is used (InstrumentCompiler.scoreOrder).
-    expressions = [Compiled(s.score, ins) for s in ins.scored]
-    order, state_of = [], [0] * len(ins.scored)
-    refs = [[r for r in _score_refs(e.root, ins)] for e in expressions]
-
-    def visit(k):
-        if state_of[k]:
-            return
-        state_of[k] = 1
-        for r in refs[k]:
-            visit(r)
-        state_of[k] = 2
-        order.append(k)
-
-    for k in range(len(ins.scored)):
-        visit(k)
-
+    # Scores, in an order where score(x) is known before it is used.
     base = len(ins.items)
     assessed = [None] * len(ins.scored)
     score_value = [None] * len(ins.scored)
     band_index = [None] * len(ins.scored)
-    for k in order:
-        s, e = ins.scored[k], expressions[k]
+    for k in program.order:
+        s, e = ins.scored[k], program.scores[k]
         applicable = np.zeros(n, dtype=np.int64)
         missing = np.zeros(n, dtype=np.int64)
         for slot in e.items:
@@ -758,55 +773,98 @@ def score(ins, frame):
             answered = applicable - missing
             with np.errstate(all="ignore"):
                 prorated = vz * applicable.astype(np.float64) / np.where(answered > 0, answered, 1).astype(np.float64)
-            capped = np.where(s.max < prorated, s.max, prorated)
+            capped = np.where(s.max < prorated, s.max, prorated)  # Swift.min(prorated, max)
             use = some_missing & (missing <= s.max_declined) & (answered > 0) & ~mz
             value = np.where(use, capped, value)
             ok = ok | use
         ok &= np.isfinite(value)
         band = np.zeros(n, dtype=np.int32)
-        for i, bound in enumerate(s.band_bounds):
+        for i, bound in enumerate(s.band_bounds):  # the last band whose lower bound it reaches
             band = np.where(value >= bound, np.int32(i), band)
         assessed[k], score_value[k], band_index[k] = ok, value, band
-        state = np.where(ok, np.uint8(ANSWERED), np.uint8(UNANSWERED))
-        slots.set(base + k, state, value, band, np.uint64(0))
+        slots.set(base + k, np.where(ok, np.uint8(ANSWERED), np.uint8(UNANSWERED)), value, band, np.uint64(0))
 
     # Rules, in three-valued logic: only true fires.
-    def fires(text):
-        v, m = full(condition(compile_(text).root, slots, False), n)
+    def fires(compiled):
+        if compiled is None:
+            return np.zeros(n, dtype=bool)
+        v, m = full(condition(compiled.root, slots, False), n)
         return v & ~m
 
-    safeguarding = np.stack([fires(w) for _, w in ins.safeguarding], axis=1) if ins.safeguarding else np.zeros((n, 0), bool)
-    flags = np.stack([fires(w) for _, w in ins.responsivity], axis=1) if ins.responsivity else np.zeros((n, 0), bool)
-    need_count = len(ins.needs)
-    urgent = np.stack(
-        [fires(need.urgent_if) if need.urgent_if else np.zeros(n, bool) for need in ins.needs], axis=1
-    ) if need_count else np.zeros((n, 0), bool)
+    def stack(columns):
+        return np.stack(columns, axis=1) if columns else np.zeros((n, 0), dtype=bool)
 
-    lynchpins, her_view = rank(ins, slots, assessed, score_value, band_index, priorities, urgent)
-    scored_at = time.perf_counter()
+    safeguarding = stack([fires(c) for c in program.safeguarding])
+    flags = stack([fires(c) for c in program.responsivity])
+    urgent = stack([fires(c) for c in program.urgent_if])
+    lynchpins, her_view = rank(ins, program, slots, assessed, score_value, band_index, priorities, urgent)
 
-    # The output columns (BatchColumns.swift).
+    # A record_id repeated among the first 250,000 records read is a reject (after the
+    # other checks, as in BatchRunner).
+    window = min(max(DUPLICATE_WINDOW - seen.read, 0), n)
+    if window:
+        head = ids.iloc[:window][valid[:window]]
+        repeated = head.duplicated(keep="first").to_numpy() | head.isin(seen.ids).to_numpy()
+        positions = np.flatnonzero(valid[:window])
+        valid[positions[repeated]] = False
+        seen.ids = seen.ids.append(pd.Index(head[~repeated].to_numpy(dtype=object)))
+    seen.read += n
+
+    # The output row (BatchColumns.swift): each group of cells is one piece of text,
+    # starting with its comma, made once per distinct value and spread to the records.
     keep = valid
-    columns = {"record_id": ids.to_numpy(dtype=object)[keep]}
-    columns["instrument"] = np.full(keep.sum(), ins.id, dtype=object)
-    columns["version"] = np.full(keep.sum(), ins.version, dtype=object)
+    pieces = [quote_cells(ids.to_numpy(dtype=object)[keep])]
+    pieces.append(np.full(keep.sum(), "," + ",".join(quote_cell(c) for c in (ins.id, ins.version)), dtype=object))
     for k, s in enumerate(ins.scored):
-        ok = assessed[k][keep]
-        columns[f"{s.id}_score"] = format_column(score_value[k][keep], ok)
-        names = np.array(s.band_names + [""], dtype=object)
-        columns[f"{s.id}_band"] = names[np.where(ok, band_index[k][keep], len(s.band_names))]
-        columns[f"{s.id}_status"] = np.where(ok, "assessed", "not_assessed").astype(object)
+        pieces.append(score_cells(score_value[k][keep], assessed[k][keep], s))
     need_ids = [need.id for need in ins.needs]
-    columns["lynchpins"] = join_sequences(lynchpins[keep], need_ids)
-    columns["tier0"] = join_sequences(np.where(urgent, np.arange(need_count), -1)[keep], need_ids)
-    columns["safeguarding"] = join_sequences(
-        np.where(safeguarding, np.arange(len(ins.safeguarding)), -1)[keep], [r for r, _ in ins.safeguarding]
-    )
-    columns["flags"] = join_sequences(
-        np.where(flags, np.arange(len(ins.responsivity)), -1)[keep], [r for r, _ in ins.responsivity]
-    )
-    columns["her_view_differs"] = join_sequences(her_view[keep], need_ids)
-    return pd.DataFrame(columns), int((~valid).sum()), scored_at - started
+    lists = [
+        (lynchpins, need_ids),
+        (np.where(urgent, np.arange(len(ins.needs)), -1), need_ids),
+        (np.where(safeguarding, np.arange(len(ins.safeguarding)), -1), [r for r, _ in ins.safeguarding]),
+        (np.where(flags, np.arange(len(ins.responsivity)), -1), [r for r, _ in ins.responsivity]),
+        (her_view, need_ids),
+    ]
+    for matrix, names in lists:
+        pieces.append(join_sequences(matrix[keep], names, prefix=","))
+    line = pieces[0]
+    for piece in pieces[1:]:
+        line = line + piece  # element by element, in numpy's loop
+    return line, int((~valid).sum())
+
+
+def quote_cell(cell):
+    """BatchColumns.csvCell: quoted when it holds a comma, a quote or a line break."""
+    if any(c in cell for c in ',"\n\r'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def quote_cells(cells):
+    """quote_cell over a column; only record ids that need it are touched."""
+    series = pd.Series(cells, dtype=object)
+    needs = series.str.contains('[,"\\n\\r]', regex=True).to_numpy(dtype=bool)
+    if needs.any():
+        cells = cells.copy()
+        cells[needs] = np.array([quote_cell(c) for c in cells[needs]], dtype=object)
+    return cells
+
+
+def score_cells(values, assessed, s):
+    """',score,band,status' for one need or strength: the band follows from the score, so
+    each distinct score is formatted once; not assessed is ',,,not_assessed'."""
+    out = np.full(len(values), ",,,not_assessed", dtype=object)
+    if assessed.any():
+        unique, inverse = np.unique(values[assessed], return_inverse=True)
+        texts = []
+        for v in unique:
+            band = 0
+            for i, bound in enumerate(s.band_bounds):
+                if v >= bound:
+                    band = i
+            texts.append(f",{format_number(float(v))},{s.band_names[band]},assessed")
+        out[assessed] = np.array(texts, dtype=object)[inverse.reshape(-1)]
+    return out
 
 
 def _score_refs(e, ins):
@@ -830,7 +888,7 @@ def _score_refs(e, ins):
     return out
 
 
-def rank(ins, slots, assessed, score_value, band_index, priorities, urgent):
+def rank(ins, program, slots, assessed, score_value, band_index, priorities, urgent):
     """The lynch-pin ranking (LynchpinRanker.swift, DriverGraph.swift, StrongestPaths.swift)
     and where her view differs (HerView.swift), for every record at once."""
     need_count = len(ins.needs)
@@ -846,13 +904,13 @@ def rank(ins, slots, assessed, score_value, band_index, priorities, urgent):
     # Active driver edges among present needs; parallel edges keep the largest weight.
     index = {need.id: j for j, need in enumerate(ins.needs)}
     weights = {}
-    for source, target, weight, when in ins.drivers:
+    for (source, target, weight, _), when in zip(ins.drivers, program.drivers):
         if source not in index or target not in index or index[source] == index[target]:
             continue
         u, v = index[source], index[target]
         active = present[u] & present[v]
         if when is not None:
-            c, m = full(condition(Compiled(when, ins).root, slots, False), n)
+            c, m = full(condition(when.root, slots, False), n)
             active = active & c & ~m
         best = weights.get((u, v), np.zeros(n))
         weights[(u, v)] = np.where(active & (weight > best), weight, best)
@@ -937,21 +995,52 @@ def main():
     parser.add_argument("instrument")
     parser.add_argument("input")
     parser.add_argument("--out", required=True)
+    parser.add_argument(
+        "--chunk", type=int, default=100_000,
+        help="records scored at a time (memory grows with it; the output does not change)")
     args = parser.parse_args()
     started = time.perf_counter()
     ins = Instrument(args.instrument)
-    frame = read_records(args.input, ins)
-    read_at = time.perf_counter()
-    out, rejected, scoring = score(ins, frame)
-    scored_at = time.perf_counter()
-    out.to_csv(args.out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    done = time.perf_counter()
+    program = Program(ins)
+    check_header(args.input, ins)
+    seen = Seen()
+    read = scored = rejected = 0
+    timings = {"read": 0.0, "score": 0.0, "write": 0.0}
+    columns = output_header(ins)
+    with open(args.out, "w", encoding="utf-8", newline="") as out:
+        out.write(",".join(quote_cell(c) for c in columns) + "\n")
+        # Every cell as text (no NA guessing); in chunks, so memory stays flat.
+        reader = pd.read_csv(
+            args.input, dtype=str, keep_default_na=False, na_filter=False, engine="c", chunksize=args.chunk
+        )
+        clock = time.perf_counter()
+        for frame in reader:
+            now = time.perf_counter()
+            timings["read"] += now - clock
+            lines, bad = score_chunk(ins, program, frame, seen)
+            clock = time.perf_counter()
+            timings["score"] += clock - now
+            if len(lines):
+                out.write("\n".join(lines.tolist()) + "\n")
+            now = time.perf_counter()
+            timings["write"] += now - clock
+            clock = now
+            read += len(frame)
+            rejected += bad
+            scored += len(lines)
     print(
-        f"{len(frame)} records read: {len(out)} scored, {rejected} rejected "
-        f"(read {read_at - started:.2f} s, score {scoring:.2f} s, "
-        f"columns {scored_at - read_at - scoring:.2f} s, write {done - scored_at:.2f} s)",
+        f"{read} records read: {scored} scored, {rejected} rejected in {time.perf_counter() - started:.2f} s "
+        f"(reading {timings['read']:.2f} s, scoring {timings['score']:.2f} s, writing {timings['write']:.2f} s)",
         file=sys.stderr,
     )
+
+
+def output_header(ins):
+    """The header cells (BatchColumns.header)."""
+    header = ["record_id", "instrument", "version"]
+    for s in ins.scored:
+        header += [f"{s.id}_score", f"{s.id}_band", f"{s.id}_status"]
+    return header + ["lynchpins", "tier0", "safeguarding", "flags", "her_view_differs"]
 
 
 if __name__ == "__main__":
