@@ -664,11 +664,11 @@ def format_number(value):
 
 
 def join_sequences(matrix, names, prefix=""):
-    """Each row's entries (indexes into `names`, -1 for none) joined by ';', skipping -1:
-    each distinct row is joined once, then spread to the records that have it."""
+    """Each row's entries (indexes into `names`, -1 for none) joined by ';', skipping -1, as
+    a piece (see join_pieces): each distinct row is joined once."""
     n, width = matrix.shape
     if width == 0:
-        return np.full(n, prefix, dtype=object)
+        return np.zeros(n, dtype=np.int64), np.array([prefix], dtype=object)
     base = len(names) + 1
     if width * math.log2(base) < 62:
         key = np.zeros(n, dtype=np.int64)
@@ -678,7 +678,27 @@ def join_sequences(matrix, names, prefix=""):
     else:
         _, first, inverse = np.unique(matrix, axis=0, return_index=True, return_inverse=True)
     texts = np.array([prefix + ";".join(names[i] for i in matrix[r] if i >= 0) for r in first], dtype=object)
-    return texts[inverse.reshape(-1)]
+    return inverse.reshape(-1), texts
+
+
+def join_pieces(pieces, n):
+    """The output lines from pieces of text, each a pair (for each record the index of its
+    text, the distinct texts). Pieces are joined pairwise in a balanced tree: where two
+    pieces have few combinations each combination is joined once; otherwise record by
+    record (numpy's loop), and the tree keeps that from copying long lines over and over."""
+
+    def merge(a, b):
+        (ca, ta), (cb, tb) = a, b
+        if len(ta) * len(tb) <= n:
+            key = ca * len(tb) + cb
+            _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+            return inverse.reshape(-1), np.array([ta[ca[f]] + tb[cb[f]] for f in first], dtype=object)
+        return np.arange(n), ta[ca] + tb[cb]
+
+    while len(pieces) > 1:
+        pieces = [merge(pieces[i], pieces[i + 1]) if i + 1 < len(pieces) else pieces[i] for i in range(0, len(pieces), 2)]
+    codes, texts = pieces[0]
+    return texts[codes]
 
 
 def score_chunk(ins, program, frame, seen):
@@ -813,8 +833,9 @@ def score_chunk(ins, program, frame, seen):
     # The output row (BatchColumns.swift): each group of cells is one piece of text,
     # starting with its comma, made once per distinct value and spread to the records.
     keep = valid
-    pieces = [quote_cells(ids.to_numpy(dtype=object)[keep])]
-    pieces.append(np.full(keep.sum(), "," + ",".join(quote_cell(c) for c in (ins.id, ins.version)), dtype=object))
+    kept = int(keep.sum())
+    pieces = [(np.arange(kept), quote_cells(ids.to_numpy(dtype=object)[keep]))]
+    pieces.append((np.zeros(kept, dtype=np.int64), np.array(["," + quote_cell(ins.id) + "," + quote_cell(ins.version)], dtype=object)))
     for k, s in enumerate(ins.scored):
         pieces.append(score_cells(score_value[k][keep], assessed[k][keep], s))
     need_ids = [need.id for need in ins.needs]
@@ -827,10 +848,7 @@ def score_chunk(ins, program, frame, seen):
     ]
     for matrix, names in lists:
         pieces.append(join_sequences(matrix[keep], names, prefix=","))
-    line = pieces[0]
-    for piece in pieces[1:]:
-        line = line + piece  # element by element, in numpy's loop
-    return line, int((~valid).sum())
+    return join_pieces(pieces, kept), int((~valid).sum())
 
 
 def quote_cell(cell):
@@ -851,20 +869,21 @@ def quote_cells(cells):
 
 
 def score_cells(values, assessed, s):
-    """',score,band,status' for one need or strength: the band follows from the score, so
-    each distinct score is formatted once; not assessed is ',,,not_assessed'."""
-    out = np.full(len(values), ",,,not_assessed", dtype=object)
+    """',score,band,status' for one need or strength, as a piece (see join_pieces): the band
+    follows from the score, so each distinct score is formatted once; not assessed is
+    ',,,not_assessed'."""
+    codes = np.zeros(len(values), dtype=np.int64)
+    texts = [",,,not_assessed"]
     if assessed.any():
         unique, inverse = np.unique(values[assessed], return_inverse=True)
-        texts = []
+        codes[assessed] = inverse.reshape(-1) + 1
         for v in unique:
             band = 0
             for i, bound in enumerate(s.band_bounds):
                 if v >= bound:
                     band = i
             texts.append(f",{format_number(float(v))},{s.band_names[band]},assessed")
-        out[assessed] = np.array(texts, dtype=object)[inverse.reshape(-1)]
-    return out
+    return codes, np.array(texts, dtype=object)
 
 
 def _score_refs(e, ins):
