@@ -8,7 +8,8 @@ For each instrument (by default the three shipped ones and
 parity-language.yaml, which uses every part of the expression language) and each seed: `assess synth`
 makes the records, `assess batch` and the pandas script score them, and every cell of
 every row is compared (the header too). Any difference is printed with its record and
-column; the exit code is 1 when anything differs. A benchmark is only fair when both
+column; the exit code is 1 when anything differs. One more run per instrument gives a few
+records problems that `assess batch` rejects, to check that both leave out the same ones. A benchmark is only fair when both
 sides do the same work, and this is how we know they do.
 """
 
@@ -56,22 +57,49 @@ def compare(swift_path, pandas_path, limit=10):
     return min(len(expected), len(actual)) - 1, cells, problems
 
 
+def damage(path):
+    """Gives some records problems assess batch rejects (a cell that is no answer, an empty
+    and a repeated record_id, unknown and repeated priorities, too many of them) and one
+    that must be quoted, so the check covers which records are scored, not only how."""
+    with open(path, newline="", encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    header = table[0]
+    first_item = 1  # every synth file has record_id, then the items, then _priorities
+    problems = [
+        (1, first_item, "not_an_answer"),
+        (2, 0, ""),
+        (3, 0, table[5][0]),  # record 5 repeats record 3's id, and is the one rejected
+        (6, header.index("_priorities"), "x_unknown_need"),
+        (8, 0, 'a,"quoted" id'),
+    ]
+    for row, column, cell in problems:
+        if row < len(table):
+            table[row][column] = cell
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(table)
+
+
 def main():
     parser = argparse.ArgumentParser(description="score_pandas.py against assess batch, cell by cell")
     parser.add_argument("instruments", nargs="*", default=DEFAULT_INSTRUMENTS)
     parser.add_argument("--assess", default=os.path.join(ROOT, ".build/release/assess"))
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--no-damage", action="store_true", help="leave out the extra run with records assess batch rejects")
     args = parser.parse_args()
 
     failed = False
     with tempfile.TemporaryDirectory() as work:
         records, swift, pandas_out = (os.path.join(work, name) for name in ("records.csv", "swift.csv", "pandas.csv"))
         for instrument in args.instruments:
-            for seed in args.seeds:
+            runs = [(seed, False) for seed in args.seeds] + ([] if args.no_damage else [(args.seeds[0], True)])
+            for seed, damaged in runs:
                 subprocess.run(
                     [args.assess, "synth", instrument, "--count", str(args.records), "--seed", str(seed),
                      "--out", records], check=True)
+                if damaged:
+                    damage(records)
                 subprocess.run(
                     [args.assess, "batch", instrument, records, "--out", swift], check=True,
                     stderr=subprocess.DEVNULL)
@@ -81,7 +109,8 @@ def main():
                 compared, cells, problems = compare(swift, pandas_out)
                 same_bytes = open(swift, "rb").read() == open(pandas_out, "rb").read()
                 verdict = "identical" if not problems and same_bytes else "DIFFERENT"
-                print(f"{instrument} seed {seed}: {compared} records, {cells} cells compared: {verdict}"
+                what = " with rejected records" if damaged else ""
+                print(f"{instrument} seed {seed}{what}: {compared} records, {cells} cells compared: {verdict}"
                       + ("" if same_bytes or problems else " (cells equal, bytes differ: quoting?)"))
                 for problem in problems:
                     print("  " + problem)
