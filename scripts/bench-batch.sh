@@ -7,6 +7,8 @@
 #     over the same CSV (read as VARCHAR) and writing CSV, on the same number of threads;
 #   - DuckDB only reading the file (select count(*)): the floor for any SQL engine here;
 #   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py.
+# DuckDB runs through its Python package, so its rows include starting Python (a fraction
+# of a second), as the pandas row does.
 # Each scorer's output is compared byte for byte with `assess batch`'s, so a fast row that
 # does different work shows up as such. Then the ratios, and a check that `assess batch`
 # keeps memory flat: a small file, the large file, and a larger run piped from `assess synth`.
@@ -17,7 +19,7 @@
 # Usage: scripts/bench-batch.sh [--records N] [--large N] [--skip-pandas] [--sql FILE] [INSTRUMENT]
 #   --records N    records in the file every scorer reads (default 1000000)
 #   --large N      records piped from assess synth for the memory check (default 10000000; 0 skips it)
-#   --skip-pandas  leave out the pandas row (it takes over a minute at 1,000,000 records)
+#   --skip-pandas  leave out the pandas row (about 35 s at 1,000,000 records on 2 cores)
 #   --sql FILE     run this DuckDB query (reading the table `records`) instead of asking
 #                  `assess compile-sql` for one
 set -euo pipefail
