@@ -1,22 +1,42 @@
 #!/usr/bin/env bash
-# Measures `assess batch` throughput and peak memory in a release build, on records made
-# by `assess synth` (womens-needs.yaml by default), with one thread and with every core,
-# and beside it DuckDB merely reading the same CSV (select count(*)), when the duckdb
-# Python package is installed. Then checks that memory stays flat: a small run from a file
-# and a large one piped straight from `assess synth` (no disk needed).
-# This is a measurement, not a test: it fails only when a build or a run fails.
+# Batch scoring, side by side, on one file of records made by `assess synth`
+# (womens-needs.yaml by default, 1,000,000 records). For each way of scoring it measures
+# wall time, records per second and peak memory (/usr/bin/time, peak RSS):
+#   - `assess batch` in a release build, on every core and with --jobs 1;
+#   - DuckDB running the SQL of `assess compile-sql INSTRUMENT --dialect duckdb --table records`
+#     over the same CSV (read as VARCHAR) and writing CSV, on the same number of threads;
+#   - DuckDB only reading the file (select count(*)): the floor for any SQL engine here;
+#   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py.
+# DuckDB runs through its Python package, so its rows include starting Python (a fraction
+# of a second), as the pandas row does.
+# Each scorer's output is compared byte for byte with `assess batch`'s, so a fast row that
+# does different work shows up as such. Then the ratios, and a check that `assess batch`
+# keeps memory flat: a small file, the large file, and a larger run piped from `assess synth`.
+# Rows whose tools are missing (duckdb or pandas not installed, no `assess compile-sql` yet)
+# are skipped with a note. This is a measurement, not a test: it fails only when a build or
+# a run fails. The machine is shared: run it when nothing else is busy.
 #
-# Usage: scripts/bench-batch.sh [--records N] [--large N] [INSTRUMENT]
+# Usage: scripts/bench-batch.sh [--records N] [--large N] [--skip-pandas] [--sql FILE] [INSTRUMENT]
+#   --records N    records in the file every scorer reads (default 1000000)
+#   --large N      records piped from assess synth for the memory check (default 10000000; 0 skips it)
+#   --skip-pandas  leave out the pandas row (about 35 s at 1,000,000 records on 2 cores)
+#   --sql FILE     run this DuckDB query (reading the table `records`) instead of asking
+#                  `assess compile-sql` for one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 records=1000000
 large=10000000
 instrument=Instruments/womens-needs.yaml
+skip_pandas=0
+sql_file=
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records="$2"; shift 2 ;;
     --large) large="$2"; shift 2 ;;
+    --skip-pandas) skip_pandas=1; shift ;;
+    --sql) sql_file="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) instrument="$1"; shift ;;
   esac
 done
@@ -30,6 +50,7 @@ trap 'rm -rf "$work"' EXIT
 size=$(du -h "$work/records.csv" | cut -f1)
 cores=$(nproc)
 echo "input: $records records of $instrument ($size), $cores cores"
+echo
 
 # Runs a command under /usr/bin/time; prints seconds and peak RSS in MB.
 measure() {
@@ -38,35 +59,86 @@ measure() {
   echo "$seconds $((kb / 1024))"
 }
 
-row() { # name seconds rss
-  awk -v n="$1" -v s="$2" -v m="$3" -v r="$records" 'BEGIN { printf "%-34s %8.2f s %12.0f records/s %6d MB\n", n, s, r / s, m }'
+# Whether a scorer's output is the same bytes as assess batch's.
+same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DIFFERS"; }
+
+printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
+row() { # name seconds rss [note]
+  awk -v n="$1" -v s="$2" -v m="$3" -v r="$records" -v note="${4:-}" \
+    'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
 }
+skip() { printf "%-36s %s\n" "$1" "skipped: $2"; }
 
-read -r s1 m1 < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/out.csv" --jobs 1)
-row "assess batch --jobs 1" "$s1" "$m1"
-read -r sn mn < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/out.csv" --jobs "$cores")
-row "assess batch --jobs $cores" "$sn" "$mn"
+read -r sn mn < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/assess.csv" --jobs "$cores")
+row "assess batch --jobs $cores" "$sn" "$mn" "(the reference)"
+read -r s1 m1 < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/jobs1.csv" --jobs 1)
+row "assess batch --jobs 1" "$s1" "$m1" "$(same "$work/jobs1.csv")"
 
+sq= sd= sp=
 if python3 -c "import duckdb" 2>/dev/null; then
-  cat > "$work/count.py" <<PY
-import duckdb, sys
+  # The compiled query reads the table `records`: a view over the CSV, every column VARCHAR.
+  if [ -n "$sql_file" ]; then
+    cp "$sql_file" "$work/query.sql"
+  elif "$bin" compile-sql --help 2>/dev/null | grep -q "USAGE: assess compile-sql"; then
+    # (An unknown subcommand with --help prints the top-level help and exits 0, so the
+    # test is for compile-sql's own usage line.)
+    "$bin" compile-sql "$instrument" --dialect duckdb --table records > "$work/query.sql"
+  fi
+  if [ -f "$work/query.sql" ]; then
+    cat > "$work/score.py" <<PY
+import duckdb
+query = open("$work/query.sql").read().strip().rstrip(";")
 con = duckdb.connect()
 con.execute("SET threads TO $cores")
-print(con.execute("SELECT count(*) FROM read_csv('$work/records.csv', all_varchar=true)").fetchone()[0])
+con.execute("CREATE VIEW records AS SELECT * FROM read_csv('$work/records.csv', header=true, all_varchar=true)")
+con.execute(f"COPY ({query}) TO '$work/duckdb.csv' (FORMAT csv, HEADER)")
+PY
+    read -r sq mq < <(measure python3 "$work/score.py")
+    row "duckdb: compiled SQL, CSV out" "$sq" "$mq" "$(same "$work/duckdb.csv")"
+  else
+    skip "duckdb: compiled SQL, CSV out" "'assess compile-sql' is not available in this build (or pass --sql FILE)"
+  fi
+  cat > "$work/count.py" <<PY
+import duckdb
+con = duckdb.connect()
+con.execute("SET threads TO $cores")
+print(con.execute("SELECT count(*) FROM read_csv('$work/records.csv', header=true, all_varchar=true)").fetchone()[0])
 PY
   read -r sd md < <(measure python3 "$work/count.py")
-  row "duckdb: read only, count(*)" "$sd" "$md"
-  awk -v a="$sn" -v d="$sd" 'BEGIN { printf "ratio, assess batch to DuckDB reading the file: %.2fx\n", d / a }'
+  row "duckdb: read only, count(*)" "$sd" "$md" "(no output)"
 else
-  echo "(duckdb is not installed: pip install duckdb for the read-only baseline)"
+  skip "duckdb" "the duckdb Python package is not installed (pip install duckdb)"
 fi
 
-echo "memory with input size (peak RSS, every core):"
+if [ "$skip_pandas" = 1 ]; then
+  skip "pandas: score_pandas.py" "--skip-pandas"
+elif python3 -c "import pandas, numpy, yaml" 2>/dev/null; then
+  read -r sp mp < <(measure python3 Benchmarks/pandas/score_pandas.py "$instrument" "$work/records.csv" --out "$work/pandas.csv")
+  row "pandas: score_pandas.py" "$sp" "$mp" "$(same "$work/pandas.csv")"
+else
+  skip "pandas: score_pandas.py" "pandas is not installed (python3 -m pip install pandas)"
+fi
+
+echo
+echo "ratios: time of each ÷ time of assess batch --jobs $cores (above 1: assess batch is faster)"
+ratio() { # name seconds
+  [ -n "$2" ] && awk -v n="$1" -v a="$sn" -v o="$2" 'BEGIN { printf "  %-32s %6.2f\n", n, o / a }'
+  return 0
+}
+ratio "assess batch --jobs 1" "$s1"
+ratio "DuckDB running the scoring SQL" "$sq"
+ratio "DuckDB only reading the file" "$sd"
+ratio "pandas" "$sp"
+
+echo
+echo "memory with input size (assess batch, peak RSS, every core):"
 small=10000
 "$bin" synth "$instrument" --count "$small" --seed 2 --out "$work/small.csv"
 read -r _ ms < <(measure "$bin" batch "$instrument" "$work/small.csv" --out /dev/null)
 echo "  $small records from a file: $ms MB"
 echo "  $records records from a file: $mn MB"
-/usr/bin/time -f "%M" -o "$work/time" bash -c \
-  "'$bin' synth '$instrument' --count $large --seed 3 | '$bin' batch '$instrument' - --out /dev/null 2>/dev/null"
-echo "  $large records piped from assess synth: $(( $(cat "$work/time") / 1024 )) MB (the larger of the two processes)"
+if [ "$large" -gt 0 ]; then
+  /usr/bin/time -f "%M" -o "$work/time" bash -c \
+    "'$bin' synth '$instrument' --count $large --seed 3 | '$bin' batch '$instrument' - --out /dev/null 2>/dev/null"
+  echo "  $large records piped from assess synth: $(( $(cat "$work/time") / 1024 )) MB (the larger of the two processes)"
+fi
