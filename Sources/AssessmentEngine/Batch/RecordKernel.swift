@@ -43,6 +43,9 @@ final class RecordKernel: @unchecked Sendable {
     let slotCount: Int
     /// Needs, then strengths.
     let scoreCount: Int
+    /// What the slots and the given answers start each record as, copied in at once.
+    let unanswered: UnsafePointer<AnswerSlot>
+    let noneGiven: UnsafePointer<AnswerSlot>
 
     /// A kernel for CSV records laid out as `layout`, writing `columns` as `format`.
     init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns, format: BatchRunner.OutputFormat) {
@@ -67,6 +70,8 @@ final class RecordKernel: @unchecked Sendable {
             compiled.instrument, firstScoreColumn: 3 + layout.carried.count, encoding: encoding, arena: arena)
         slotCount = compiled.slotCount
         scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
+        unanswered = arena.copy([AnswerSlot](repeating: .unanswered, count: compiled.slotCount))
+        noneGiven = arena.copy([AnswerSlot](repeating: .notApplicable, count: compiled.items.count))
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
@@ -114,7 +119,7 @@ final class RecordKernel: @unchecked Sendable {
         guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, s) else {
             return .general
         }
-        for i in 0..<itemCount { s.given[i] = .notApplicable }
+        s.given.baseAddress!.update(from: noneGiven, count: itemCount)
         for c in 0..<columnCount {
             let item = itemOfColumn[c]
             guard item >= 0 else { continue }
@@ -197,7 +202,7 @@ final class RecordKernel: @unchecked Sendable {
     /// answers in order, so each `show_if` sees only the items before it.
     @inline(__always)
     private func walkShowIf(_ s: Scratch) -> Bool {
-        for i in 0..<slotCount { s.slots[i] = .unanswered }
+        s.slots.baseAddress!.update(from: unanswered, count: slotCount)
         let read = UnsafeBufferPointer(s.slots)
         var currentSection = -1
         var sectionHidden = false
