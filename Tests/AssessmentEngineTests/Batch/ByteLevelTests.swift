@@ -26,7 +26,9 @@ import Testing
 
     @Test func rankingRoundsAsRoundedDoesHalvesAwayFromZero() {
         var random = SeededRandom(seed: 14)
-        var values: [Double] = [0, -0.0, 0.5e-9, -0.5e-9, 1.5e-9, 2.5e-9, -2.5e-9, 0x1p52 / 1e9, 1e300, -1e300, .infinity]
+        var values: [Double] = [
+            0, -0.0, 0.5e-9, -0.5e-9, 1.5e-9, 2.5e-9, -2.5e-9, 0x1p52 / 1e9, 1e300, -1e300, .infinity,
+        ]
         for _ in 0..<50_000 {
             let k = Double(Int.random(in: -10_000_000...10_000_000, using: &random))
             values += [(k + 0.5) / 1e9, k / 3e9, Double.random(in: -10...10, using: &random)]
