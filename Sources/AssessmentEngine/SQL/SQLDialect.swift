@@ -12,6 +12,11 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// Spark SQL (3.5), with ANSI mode off (its default).
     case spark
 
+    /// True when each step must be marked `MATERIALIZED`: PostgreSQL otherwise inlines
+    /// steps read once, substituting every column by its expression, and the chained steps
+    /// then grow into one expression too large to plan.
+    public var materializedSteps: Bool { self == .postgres }
+
     /// The IEEE double type.
     public var doubleType: String {
         switch self {

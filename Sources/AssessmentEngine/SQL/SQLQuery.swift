@@ -17,8 +17,11 @@ struct SQLQuery {
         add(name, body: "SELECT *,\n    " + columns.joined(separator: ",\n    ") + "\nFROM \(last)")
     }
 
-    /// The whole query, ending with `select` over the last step.
-    func text(_ select: String) -> String {
-        "WITH\n" + steps.map { "\($0.name) AS (\n\($0.body)\n)" }.joined(separator: ",\n") + "\n" + select + "\n"
+    /// The whole query, ending with `select` over the last step; `materialized` marks each
+    /// step so (see ``SQLDialect/materializedSteps``).
+    func text(_ select: String, materialized: Bool = false) -> String {
+        let keyword = materialized ? "AS MATERIALIZED" : "AS"
+        return "WITH\n" + steps.map { "\($0.name) \(keyword) (\n\($0.body)\n)" }.joined(separator: ",\n") + "\n"
+            + select + "\n"
     }
 }

@@ -32,7 +32,7 @@ struct SQLQueryBuilder {
         addRulesAndEdges()
         let rounds = addRelaxation()
         addRanking(rounds: rounds)
-        return query.text(output == .rows ? rowsSelect() : rejectsSelect())
+        return query.text(output == .rows ? rowsSelect() : rejectsSelect(), materialized: dialect.materializedSteps)
     }
 
     // MARK: Cells and items
