@@ -27,7 +27,8 @@ struct SQLCellReader {
     func columns(_ item: Item, index k: Int, hidden: String) -> [String] {
         let raw = SQLNames.raw(k)
         let missing = "\(raw) IS NULL OR \(raw) IN ('declined', 'dont_know')"
-        let state = "CASE WHEN \(hidden) THEN 4 WHEN \(raw) IS NULL THEN 0 WHEN \(raw) IN ('declined', 'dont_know') THEN 2 ELSE 1 END"
+        let state =
+            "CASE WHEN \(hidden) THEN 4 WHEN \(raw) IS NULL THEN 0 WHEN \(raw) IN ('declined', 'dont_know') THEN 2 ELSE 1 END"
         var columns = ["\(hidden) AS \(SQLNames.hidden(k))", "\(state) AS \(SQLNames.state(k))"]
         func answer(_ parsed: String, hiddenValue: String, type: String) -> String {
             "CASE WHEN \(hidden) THEN \(hiddenValue) WHEN \(missing) THEN CAST(NULL AS \(type)) ELSE \(parsed) END"
@@ -36,11 +37,13 @@ struct SQLCellReader {
         switch item.type {
         case .yesNo:
             let parsed = "CASE \(raw) WHEN 'yes' THEN \(dialect.double(1)) WHEN 'no' THEN \(dialect.double(0)) END"
-            columns.append("\(answer(parsed, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
+            columns.append(
+                "\(answer(parsed, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
             valid = "\(raw) IN ('yes', 'no')"
         case .choice, .scale:
             let (index, value) = choice(item, raw: raw)
-            columns.append("\(answer(value, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
+            columns.append(
+                "\(answer(value, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
             columns.append("\(answer(index, hiddenValue: "-1", type: "INTEGER")) AS \(SQLNames.code(k))")
             valid = "(\(index)) IS NOT NULL"
         case .multiChoice:
@@ -52,17 +55,22 @@ struct SQLCellReader {
             }.joined(separator: " + ")
             let count = "CAST(\(size.isEmpty ? "0" : size) AS \(dialect.doubleType))"
             columns.append("\(answer(raw, hiddenValue: "''", type: dialect.textType)) AS \(SQLNames.set(k))")
-            columns.append("\(answer(count, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.setSize(k))")
+            columns.append(
+                "\(answer(count, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.setSize(k))")
             valid = item.options.isEmpty ? "FALSE" : dialect.fullMatch(raw, pattern)
         case .number:
             let isNumber = dialect.fullMatch(raw, Self.numberPattern)
             let parsed = "CASE WHEN \(isNumber) THEN CAST(\(raw) AS \(dialect.doubleType)) END"
-            columns.append("\(answer(parsed, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
+            columns.append(
+                "\(answer(parsed, hiddenValue: dialect.double(0), type: dialect.doubleType)) AS \(SQLNames.value(k))")
             var checks = [isNumber]
             if let min = item.min { checks.append("CAST(\(raw) AS \(dialect.doubleType)) >= \(dialect.double(min))") }
             if let max = item.max { checks.append("CAST(\(raw) AS \(dialect.doubleType)) <= \(dialect.double(max))") }
             // The range checks are only reached (and the casts only made) when it is a number.
-            valid = checks.count == 1 ? isNumber : "CASE WHEN \(isNumber) THEN \(checks.dropFirst().joined(separator: " AND ")) ELSE FALSE END"
+            valid =
+                checks.count == 1
+                ? isNumber
+                : "CASE WHEN \(isNumber) THEN \(checks.dropFirst().joined(separator: " AND ")) ELSE FALSE END"
         case .text, .date:
             valid = "TRUE"
         }

@@ -8,7 +8,8 @@ extension SQLQueryBuilder {
         let cells = rowCells()
         precondition(cells.count == header.count, "one cell per batch column")
         let columns = zip(cells, header).map { "\($0) AS \(dialect.identifier($1))" }
-        return "SELECT\n    " + columns.joined(separator: ",\n    ") + "\nFROM \(query.last)\nWHERE NOT \(SQLNames.rejected)"
+        return "SELECT\n    " + columns.joined(separator: ",\n    ")
+            + "\nFROM \(query.last)\nWHERE NOT \(SQLNames.rejected)"
     }
 
     /// The rejected records: their id and the first reason found.
@@ -26,7 +27,8 @@ extension SQLQueryBuilder {
         }
         arms.append("ELSE 'her priorities are not up to \(AnswerReader.maxPriorities) distinct need ids'")
         let reason = "CASE " + arms.joined(separator: "\n        ") + " END"
-        return "SELECT\n    COALESCE(\(SQLNames.recordID), '') AS \(dialect.identifier("record_id")),\n    \(reason) AS "
+        return
+            "SELECT\n    COALESCE(\(SQLNames.recordID), '') AS \(dialect.identifier("record_id")),\n    \(reason) AS "
             + "\(dialect.identifier("reason"))\nFROM \(query.last)\nWHERE \(SQLNames.rejected)"
     }
 
@@ -53,7 +55,9 @@ extension SQLQueryBuilder {
             }
         }
         cells.append(joined(inRankOrder { SQLNames.lynchpin($0) }))
-        cells.append(joined(needs.map { "CASE WHEN \(SQLNames.urgent($0)) THEN \(dialect.string(instrument.needs[$0].id)) END" }))
+        cells.append(
+            joined(needs.map { "CASE WHEN \(SQLNames.urgent($0)) THEN \(dialect.string(instrument.needs[$0].id)) END" })
+        )
         cells.append(
             joined(
                 instrument.safeguarding.indices.map {

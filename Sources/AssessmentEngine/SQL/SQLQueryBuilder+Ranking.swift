@@ -31,7 +31,8 @@ extension SQLQueryBuilder {
             columns.append("\(numbers.scaled(SQLNames.score(slot))) AS \(SQLNames.scaled(slot))")
         }
         for pair in plan.pairs {
-            let both = "COALESCE(\(SQLNames.band(compiled.needSlot(pair.from))) > 0, FALSE) AND "
+            let both =
+                "COALESCE(\(SQLNames.band(compiled.needSlot(pair.from))) > 0, FALSE) AND "
                 + "COALESCE(\(SQLNames.band(compiled.needSlot(pair.to))) > 0, FALSE)"
             let arms = pair.drivers.map { d in
                 let when = compiled.drivers[d].map { holds(scored.condition($0.ast)) } ?? "TRUE"
@@ -63,7 +64,8 @@ extension SQLQueryBuilder {
                         let weight = SQLNames.weight(from, target)
                         candidates.append(from == source ? weight : "\(before) * \(weight)")
                     }
-                    let value = candidates.count == 1 ? candidates[0] : "GREATEST(\(candidates.joined(separator: ", ")))"
+                    let value =
+                        candidates.count == 1 ? candidates[0] : "GREATEST(\(candidates.joined(separator: ", ")))"
                     columns.append("\(value) AS \(SQLNames.product(round, source, target))")
                 }
             }
@@ -114,10 +116,14 @@ extension SQLQueryBuilder {
             }
             places.append("(\(before.isEmpty ? "0" : before.joined(separator: " + "))) AS \(SQLNames.rank(j))")
         }
-        let tops = needs.map { "CASE WHEN \(SQLNames.present($0)) THEN \(SQLNames.roundedInfluence($0)) ELSE \(dialect.double(-1)) END" }
+        let tops = needs.map {
+            "CASE WHEN \(SQLNames.present($0)) THEN \(SQLNames.roundedInfluence($0)) ELSE \(dialect.double(-1)) END"
+        }
         if !tops.isEmpty {
             let top = tops.count == 1 ? tops[0] : "GREATEST(\(tops.joined(separator: ", ")))"
-            places.append("\(numbers.rounded9("(\(top)) * \(dialect.double(LynchpinRanker.jointShare))")) AS \(SQLNames.threshold)")
+            places.append(
+                "\(numbers.rounded9("(\(top)) * \(dialect.double(LynchpinRanker.jointShare))")) AS \(SQLNames.threshold)"
+            )
         }
         query.extend("ranked", places)
 

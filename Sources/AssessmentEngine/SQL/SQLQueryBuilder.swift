@@ -46,7 +46,8 @@ struct SQLQueryBuilder {
             // Identifying items are dropped unread by batch, so they are always unanswered.
             let cell =
                 item.identifying
-                ? "CAST(NULL AS \(dialect.textType))" : "NULLIF(CAST(\(dialect.identifier(item.id)) AS \(dialect.textType)), '')"
+                ? "CAST(NULL AS \(dialect.textType))"
+                : "NULLIF(CAST(\(dialect.identifier(item.id)) AS \(dialect.textType)), '')"
             columns.append("\(cell) AS \(SQLNames.raw(k))")
         }
         query.add("cells", body: "SELECT\n    " + columns.joined(separator: ",\n    ") + "\nFROM \(table)")
@@ -97,7 +98,9 @@ struct SQLQueryBuilder {
             let (slot, expression) = SQLDependencyLevels.scoreSlot(ref, compiled)
             let items = expression.referencedItemSlots
             let missing = items.map { "CASE WHEN \(SQLNames.state($0)) IN (0, 2) THEN 1 ELSE 0 END" }
-            let applicable = items.map { alwaysShown($0) ? "1" : "CASE WHEN \(SQLNames.state($0)) <> 4 THEN 1 ELSE 0 END" }
+            let applicable = items.map {
+                alwaysShown($0) ? "1" : "CASE WHEN \(SQLNames.state($0)) <> 4 THEN 1 ELSE 0 END"
+            }
             counts.append("(\(missing.isEmpty ? "0" : missing.joined(separator: " + "))) AS \(SQLNames.missing(slot))")
             counts.append(
                 "(\(applicable.isEmpty ? "0" : applicable.joined(separator: " + "))) AS \(SQLNames.applicable(slot))")
@@ -111,7 +114,8 @@ struct SQLQueryBuilder {
             for (n, ref) in compiled.scoreOrder.enumerated() where levels[n] == level {
                 let (slot, expression) = SQLDependencyLevels.scoreSlot(ref, compiled)
                 let (max, bands, maxDeclined) = policy(ref)
-                uncapped.append("\(uncappedScore(slot, expression, maxDeclined: maxDeclined)) AS \(SQLNames.uncapped(slot))")
+                uncapped.append(
+                    "\(uncappedScore(slot, expression, maxDeclined: maxDeclined)) AS \(SQLNames.uncapped(slot))")
                 let raw = SQLNames.uncapped(slot)
                 // The cap applies only when prorating, as in the engine.
                 let score =
