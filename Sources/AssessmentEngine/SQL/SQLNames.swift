@@ -54,6 +54,10 @@ enum SQLNames {
     static func rank(_ j: Int) -> String { "n\(j)_rank" }
     /// Need `j` is a lynch-pin.
     static func lynchpin(_ j: Int) -> String { "n\(j)_lp" }
+    /// Need `j`'s place among the lynch-pins' ranks; -1 when it is not a lynch-pin.
+    static func lynchpinPlace(_ j: Int) -> String { "n\(j)_lpp" }
+    /// Need `j`'s rank when it is a lynch-pin she does not name; -1 otherwise.
+    static func unnamedLynchpinPlace(_ j: Int) -> String { "n\(j)_ulp" }
     /// Safeguarding rule `r` fired.
     static func safeguarding(_ r: Int) -> String { "g\(r)_on" }
     /// Responsivity rule `r` applies.

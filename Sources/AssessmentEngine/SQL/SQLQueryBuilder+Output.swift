@@ -45,16 +45,15 @@ extension SQLQueryBuilder {
             cells.append("CASE WHEN \(score) IS NULL THEN 'not_assessed' ELSE 'assessed' END")
         }
         let needs = instrument.needs.indices
-        // Lists of ids in rank order: for each place, the need in it, if it belongs.
-        func inRankOrder(_ belongs: (Int) -> String) -> [String] {
-            needs.map { place in
-                let arms = needs.map { j in
-                    "WHEN \(SQLNames.present(j)) AND \(SQLNames.rank(j)) = \(place) AND \(belongs(j)) THEN \(dialect.string(instrument.needs[j].id))"
+        // Lists of ids in rank order: for each place, the need whose place column holds it.
+        func inRankOrder(_ place: (Int) -> String) -> [String] {
+            needs.map { rank in
+                let arms = needs.map { j in "WHEN \(place(j)) = \(rank) THEN \(dialect.string(instrument.needs[j].id))"
                 }
                 return "CASE \(arms.joined(separator: " ")) END"
             }
         }
-        cells.append(joined(inRankOrder { SQLNames.lynchpin($0) }))
+        cells.append(joined(inRankOrder(SQLNames.lynchpinPlace)))
         cells.append(
             joined(needs.map { "CASE WHEN \(SQLNames.urgent($0)) THEN \(dialect.string(instrument.needs[$0].id)) END" })
         )
@@ -83,7 +82,7 @@ extension SQLQueryBuilder {
             }
             return "CASE \(arms.joined(separator: " ")) END"
         }
-        let unnamed = inRankOrder { "\(SQLNames.lynchpin($0)) AND \(SQLNames.priority($0)) IS NULL" }
+        let unnamed = inRankOrder(SQLNames.unnamedLynchpinPlace)
         return "CASE WHEN \(SQLNames.priorityCount) = 0 THEN '' ELSE \(joined(named + unnamed)) END"
     }
 

@@ -132,6 +132,17 @@ extension SQLQueryBuilder {
         }
         last.append("\(rejected()) AS \(SQLNames.rejected)")
         query.extend("lynchpins", last)
+        // Each list in rank order asks, place by place, which need is there: one integer
+        // comparison per need and place when the place is worked out first (-1: not listed).
+        query.extend(
+            "list_places",
+            needs.flatMap { j in
+                [
+                    "CASE WHEN \(SQLNames.lynchpin(j)) THEN \(SQLNames.rank(j)) ELSE -1 END AS \(SQLNames.lynchpinPlace(j))",
+                    "CASE WHEN \(SQLNames.lynchpin(j)) AND \(SQLNames.priority(j)) IS NULL THEN \(SQLNames.rank(j)) ELSE -1 END "
+                        + "AS \(SQLNames.unnamedLynchpinPlace(j))",
+                ]
+            })
     }
 
     /// SQL that is TRUE when present need `k` ranks before need `j`.
