@@ -3,7 +3,8 @@
 # instrument with `assess batch` and with the compiled postgres query on a throwaway
 # cluster, and compares every cell. Not run in CI (it installs and starts a server).
 #
-#   scripts/sql-parity-postgres.sh            # 5,000 records × seeds 1 and 2 per instrument
+#   scripts/sql-parity-postgres.sh            # 5,000 records × seeds 1 and 2 per instrument,
+#                                             # and 5,000 random edge-case records
 #   COUNT=100000 SEEDS=7 scripts/sql-parity-postgres.sh
 #
 # Installs the Debian package `postgresql` when initdb is missing. The server listens only
@@ -55,22 +56,36 @@ PSQL=("$PG/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK/socket" -U assess -d postgre
 VERSION=$("${PSQL[@]}" -tAc 'SHOW server_version')
 echo "PostgreSQL $VERSION" >&2
 
-total=0 identical=0 different=0
-for instrument in Instruments/*.yaml; do
+# Runs: synthetic records of every shipped instrument and of the edge-case instrument,
+# then random cells for the edge-case instrument (some of which batch rejects: the query
+# must leave out exactly those).
+EDGES=Tests/e2e/fixtures/sql-edges.yaml
+runs=()
+for instrument in Instruments/*.yaml "$EDGES"; do
   for seed in $SEEDS; do
-    records=$WORK/records.csv
-    "$BIN" synth "$instrument" --count "$COUNT" --seed "$seed" --out "$records"
-    "$BIN" batch "$instrument" "$records" --out "$WORK/batch.csv" 2>/dev/null
-    columns=$(head -1 "$records" | tr -d '\r' | sed 's/\([^,]*\)/"\1" TEXT/g')
-    "${PSQL[@]}" -c "DROP TABLE IF EXISTS records" -c "CREATE TABLE records ($columns)" \
-      -c "\\copy records FROM '$records' WITH (FORMAT csv, HEADER true)"
-    { "$BIN" compile-sql "$instrument" --dialect postgres --table records; echo ";"; } > "$WORK/query.sql"
-    "${PSQL[@]}" --csv -f "$WORK/query.sql" > "$WORK/sql.csv"
-    line=$(python3 Tests/e2e/sql_compare.py "$WORK/batch.csv" "$WORK/sql.csv" \
-      --label "postgres $(basename "$instrument") seed $seed" | tee /dev/stderr | tail -1) || true
-    read -r n same diff < <(echo "$line" | sed -E 's/.*: ([0-9]+) records, ([0-9]+) identical, ([0-9]+) different/\1 \2 \3/')
-    total=$((total + n)) identical=$((identical + same)) different=$((different + diff))
+    name=$(basename "$instrument" .yaml)-seed$seed
+    "$BIN" synth "$instrument" --count "$COUNT" --seed "$seed" --out "$WORK/$name.csv"
+    runs+=("$instrument|$name")
   done
+done
+python3 Tests/e2e/sql_records.py "$WORK/edges-random.csv" --count "$COUNT"
+runs+=("$EDGES|edges-random")
+
+total=0 identical=0 different=0
+for run in "${runs[@]}"; do
+  instrument=${run%%|*} name=${run#*|}
+  records=$WORK/$name.csv
+  "$BIN" batch "$instrument" "$records" --out "$WORK/batch.csv" 2>/dev/null
+  columns=$(head -1 "$records" | tr -d '\r' | sed 's/\([^,]*\)/"\1" TEXT/g')
+  "${PSQL[@]}" -c "SET client_min_messages TO warning" -c "DROP TABLE IF EXISTS records" -c "CREATE TABLE records ($columns)" \
+    -c "\\copy records FROM '$records' WITH (FORMAT csv, HEADER true)"
+  { "$BIN" compile-sql "$instrument" --dialect postgres --table records; echo ";"; } > "$WORK/query.sql"
+  "${PSQL[@]}" --csv -f "$WORK/query.sql" > "$WORK/sql.csv"
+  out=$(python3 Tests/e2e/sql_compare.py "$WORK/batch.csv" "$WORK/sql.csv" --label "postgres $name") || true
+  echo "$out"
+  line=$(tail -1 <<< "$out")
+  read -r n same diff < <(echo "$line" | sed -E 's/.*: ([0-9]+) records, ([0-9]+) identical, ([0-9]+) different/\1 \2 \3/')
+  total=$((total + n)) identical=$((identical + same)) different=$((different + diff))
 done
 echo "postgres parity: $total records, $identical identical, $different different (PostgreSQL $VERSION)"
 [ "$different" = 0 ]

@@ -3,7 +3,8 @@
 # instrument with `assess batch` and with the compiled spark query on a local Spark
 # (local[2], bound to loopback), and compares every cell. Not run in CI: pyspark is big.
 #
-#   scripts/sql-parity-spark.sh               # 5,000 records × seeds 1 and 2 per instrument
+#   scripts/sql-parity-spark.sh               # 5,000 records × seeds 1 and 2 per instrument,
+#                                             # and 5,000 random edge-case records
 #   COUNT=20000 SEEDS=3 SPARK_VENV=/opt/spark-venv scripts/sql-parity-spark.sh
 #
 # pyspark 3.5.x goes into a virtual environment (SPARK_VENV, default .build/spark-venv),
@@ -26,15 +27,24 @@ export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$VENV/bin/python"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 jobs_file=$WORK/jobs.txt
-for instrument in Instruments/*.yaml; do
+# Runs: synthetic records of every shipped instrument and of the edge-case instrument,
+# then random cells for the edge-case instrument (some of which batch rejects: the query
+# must leave out exactly those).
+EDGES=Tests/e2e/fixtures/sql-edges.yaml
+job() {  # instrument, name: batch and compile for $WORK/$name.records.csv
+  "$BIN" batch "$1" "$WORK/$2.records.csv" --out "$WORK/$2.batch.csv" 2>/dev/null
+  "$BIN" compile-sql "$1" --dialect spark --table records --out "$WORK/$2.sql"
+  echo "$WORK/$2" >> "$jobs_file"
+}
+for instrument in Instruments/*.yaml "$EDGES"; do
   for seed in $SEEDS; do
-    name=$(basename "$instrument" .yaml)-$seed
+    name=$(basename "$instrument" .yaml)-seed$seed
     "$BIN" synth "$instrument" --count "$COUNT" --seed "$seed" --out "$WORK/$name.records.csv"
-    "$BIN" batch "$instrument" "$WORK/$name.records.csv" --out "$WORK/$name.batch.csv" 2>/dev/null
-    "$BIN" compile-sql "$instrument" --dialect spark --table records --out "$WORK/$name.sql"
-    echo "$WORK/$name" >> "$jobs_file"
+    job "$instrument" "$name"
   done
 done
+python3 Tests/e2e/sql_records.py "$WORK/edges-random.records.csv" --count "$COUNT"
+job "$EDGES" edges-random
 
 # One Spark session for every run (a session takes seconds to start).
 "$VENV/bin/python" - "$jobs_file" <<'PY'
@@ -61,8 +71,10 @@ PY
 
 total=0 identical=0 different=0
 while read -r base; do
-  line=$(python3 Tests/e2e/sql_compare.py "$base.batch.csv" "$base.spark.csv" \
-    --label "spark $(basename "$base")" | tee /dev/stderr | tail -1) || true
+  out=$(python3 Tests/e2e/sql_compare.py "$base.batch.csv" "$base.spark.csv" \
+    --label "spark $(basename "$base")") || true
+  echo "$out"
+  line=$(tail -1 <<< "$out")
   read -r n same diff < <(echo "$line" | sed -E 's/.*: ([0-9]+) records, ([0-9]+) identical, ([0-9]+) different/\1 \2 \3/')
   total=$((total + n)) identical=$((identical + same)) different=$((different + diff))
 done < "$jobs_file"

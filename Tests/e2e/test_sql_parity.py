@@ -14,7 +14,6 @@ same row, cell for cell, for every record.
 import csv
 import io
 import os
-import random
 import subprocess
 import tempfile
 import unittest
@@ -22,6 +21,7 @@ import unittest
 import duckdb
 
 from sql_compare import compare, read_csv
+from sql_records import random_edge_records
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -95,59 +95,7 @@ class SQLParity(unittest.TestCase):
         print(f"\nduckdb {duckdb.__version__} parity: {total} synthetic records, all identical")
 
     def test_random_cells_including_rejected_ones(self):
-        rng = random.Random(20261201)
-        header = ["record_id", "has_b", "amount", "ratio", "level_a", "kind", "reasons", "early", "late", "note",
-                  "b1", "b2", "b3", "_priorities"]
-
-        def number(low, high):
-            value = rng.uniform(low, high)
-            style = rng.randrange(5)
-            if style == 0:
-                return str(rng.randint(int(low), int(high)))
-            if style == 1:
-                return f"{value:.5f}"  # often a 5 in the fifth decimal
-            if style == 2:
-                return f"{round(value * 2) / 2:.1f}".rstrip("0")  # halves, and "3." forms
-            if style == 3:
-                return f"{value:.3e}"
-            return repr(round(value, 9))
-
-        choices = {
-            "has_b": lambda: rng.choice(["yes", "no"]),
-            "amount": lambda: number(-10, 100),
-            "ratio": lambda: number(-50, 50),
-            "level_a": lambda: rng.choice(["none", "some", "lots", "0", "1", "2.5"]),
-            "kind": lambda: rng.choice(["x", "y", "z", "1", "2"]),
-            "reasons": lambda: ";".join(rng.sample(["r1", "r2", "r3"], rng.randint(1, 3))),
-            "early": lambda: rng.choice(["yes", "no"]),
-            "late": lambda: rng.choice(["yes", "no"]),
-            "note": lambda: rng.choice(["some words", "declined words", "a, comma"]),
-            "b1": lambda: rng.choice(["none", "some", "lots"]),
-            "b2": lambda: rng.choice(["yes", "no"]),
-            "b3": lambda: number(0, 10),
-        }
-        invalid = {"has_b": "Yes", "amount": "101", "ratio": "1,5", "level_a": "3", "kind": "w",
-                   "reasons": "r1;;r2", "early": "true", "late": "no ", "b1": "lots;some", "b2": "1", "b3": "-1"}
-        needs = ["alpha", "beta", "gamma", "delta", "epsilon"]
-        rows = []
-        for n in range(4000):
-            cells = {}
-            for item, make in choices.items():
-                roll = rng.random()
-                cells[item] = ("" if roll < 0.15 else "declined" if roll < 0.2 else "dont_know" if roll < 0.23
-                               else invalid.get(item, make()) if roll < 0.235 else make())
-            # Mostly leave hidden questions empty, as an interview would; sometimes not (rejected).
-            if rng.random() < 0.95:
-                if cells["has_b"] == "yes" and cells["level_a"] not in ("lots", "2.5"):
-                    cells["early"] = ""
-                if cells["has_b"] == "no":
-                    cells["b1"] = cells["b2"] = cells["b3"] = ""
-                if cells["b1"] in ("none",):
-                    cells["b2"] = ""
-            priorities = ";".join(rng.sample(needs, rng.randint(0, 3)))
-            if rng.random() < 0.02:
-                priorities = rng.choice(["alpha;alpha", "omega", "alpha;beta;gamma;delta", ";alpha;;beta;"])
-            rows.append([f"r{n}"] + [cells[item] for item in header[1:-1]] + [priorities])
+        header, rows = random_edge_records(seed=20261201, count=4000)
         with tempfile.TemporaryDirectory() as folder:
             records = os.path.join(folder, "records.csv")
             write_csv(records, header, rows)
