@@ -71,6 +71,8 @@ enum SQLNames {
     static let priorityCount = "prio_count"
     /// The record would be rejected by `assess batch`.
     static let rejected = "rec_bad"
+    /// How many lynch-pins the record has.
+    static let lynchpinCount = "lp_count"
     /// The rounded influence the joint lynch-pins must reach.
     static let threshold = "lp_threshold"
 }

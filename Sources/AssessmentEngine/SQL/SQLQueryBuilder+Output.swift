@@ -45,12 +45,14 @@ extension SQLQueryBuilder {
             cells.append("CASE WHEN \(score) IS NULL THEN 'not_assessed' ELSE 'assessed' END")
         }
         let needs = instrument.needs.indices
-        // Lists of ids in rank order: for each place, the need whose place column holds it.
+        // Lists of ids in rank order (of lynch-pins only, which hold the first places): for
+        // each place, the need whose place column holds it; places past the lynch-pins' count
+        // are skipped without comparing.
         func inRankOrder(_ place: (Int) -> String) -> [String] {
             needs.map { rank in
                 let arms = needs.map { j in "WHEN \(place(j)) = \(rank) THEN \(dialect.string(instrument.needs[j].id))"
                 }
-                return "CASE \(arms.joined(separator: " ")) END"
+                return "CASE WHEN \(SQLNames.lynchpinCount) > \(rank) THEN CASE \(arms.joined(separator: " ")) END END"
             }
         }
         cells.append(joined(inRankOrder(SQLNames.lynchpinPlace)))

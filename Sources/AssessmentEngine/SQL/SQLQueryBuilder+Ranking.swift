@@ -134,15 +134,19 @@ extension SQLQueryBuilder {
         query.extend("lynchpins", last)
         // Each list in rank order asks, place by place, which need is there: one integer
         // comparison per need and place when the place is worked out first (-1: not listed).
+        // The lynch-pins are the first places (ranked by rounded influence, they are the
+        // ones reaching the threshold), so no list goes past their count.
+        let count = needs.map { "CASE WHEN \(SQLNames.lynchpin($0)) THEN 1 ELSE 0 END" }.joined(separator: " + ")
         query.extend(
             "list_places",
-            needs.flatMap { j in
-                [
-                    "CASE WHEN \(SQLNames.lynchpin(j)) THEN \(SQLNames.rank(j)) ELSE -1 END AS \(SQLNames.lynchpinPlace(j))",
-                    "CASE WHEN \(SQLNames.lynchpin(j)) AND \(SQLNames.priority(j)) IS NULL THEN \(SQLNames.rank(j)) ELSE -1 END "
-                        + "AS \(SQLNames.unnamedLynchpinPlace(j))",
-                ]
-            })
+            [count.isEmpty ? "0 AS \(SQLNames.lynchpinCount)" : "(\(count)) AS \(SQLNames.lynchpinCount)"]
+                + needs.flatMap { j in
+                    [
+                        "CASE WHEN \(SQLNames.lynchpin(j)) THEN \(SQLNames.rank(j)) ELSE -1 END AS \(SQLNames.lynchpinPlace(j))",
+                        "CASE WHEN \(SQLNames.lynchpin(j)) AND \(SQLNames.priority(j)) IS NULL THEN \(SQLNames.rank(j)) ELSE -1 END "
+                            + "AS \(SQLNames.unnamedLynchpinPlace(j))",
+                    ]
+                })
     }
 
     /// SQL that is TRUE when present need `k` ranks before need `j`.
