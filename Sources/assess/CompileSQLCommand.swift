@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentEngine
+import Foundation
 
 /// `assess compile-sql`: an instrument's scoring as one SQL query, for warehouses.
 struct CompileSQLCommand: ParsableCommand {
@@ -22,11 +23,16 @@ struct CompileSQLCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The instrument.", valueName: "instrument.yaml"))
     var instrument: String
 
-    @ArgumentParser.Option(help: "duckdb, postgres or spark.")
+    @ArgumentParser.Option(help: "The database whose SQL to write.")
     var dialect: SQLDialect
 
     @ArgumentParser.Option(help: ArgumentHelp("The input table, e.g. records or warehouse.records.", valueName: "name"))
     var table: String
+
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "Non-identifying columns to pass through, as batch --carry, e.g. site,quarter.", valueName: "columns"))
+    var carry: String?
 
     @Flag(help: "Select the records batch would reject (record_id, reason) instead of the scored rows.")
     var rejects = false
@@ -43,7 +49,12 @@ struct CompileSQLCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try InstrumentFiles.compile(try InstrumentFiles.read(instrument))
-        let sql = SQLCompiler(compiled).query(dialect: dialect, table: table, output: rejects ? .rejects : .rows)
+        let compiler = SQLCompiler(compiled)
+        // Read as batch reads --carry: comma-separated, spaces around names ignored.
+        let carried = carry.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        if let problem = compiler.carryProblem(carried) { throw ValidationError("--carry: \(problem)") }
+        let sql = compiler.query(
+            dialect: dialect, table: table, output: rejects ? .rejects : .rows, carrying: carried)
         let sink = try OutputSink(path: out)
         sink.write(sql)
         sink.close()

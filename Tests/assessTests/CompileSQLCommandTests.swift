@@ -47,7 +47,11 @@ import Testing
         #expect(run.status == 66)
     }
 
-    @Test(arguments: [["--dialect", "oracle", "--table", "t"], ["--dialect", "duckdb", "--table", "t; DROP"]])
+    @Test(arguments: [
+        ["--dialect", "oracle", "--table", "t"], ["--dialect", "duckdb", "--table", "t; DROP"],
+        ["--dialect", "duckdb", "--table", "t", "--carry", "site,has_partner"],
+        ["--dialect", "duckdb", "--table", "t", "--carry", "site,site"],
+    ])
     func badOptionsAreUsageErrors(_ options: [String]) throws {
         let run = try CLI.run(["compile-sql", Self.womensNeeds] + options)
         #expect(run.status == 64)

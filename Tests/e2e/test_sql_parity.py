@@ -45,10 +45,10 @@ def write_csv(path, header, rows):
         writer.writerows(rows)
 
 
-def duckdb_rows(instrument, records, rejects=False):
+def duckdb_rows(instrument, records, rejects=False, carry=None):
     """The compiled duckdb query's header and rows over the records CSV (every column VARCHAR)."""
     args = ["compile-sql", instrument, "--dialect", "duckdb", "--table", "records"]
-    sql = run(*args, *(["--rejects"] if rejects else []))
+    sql = run(*args, *(["--rejects"] if rejects else []), *(["--carry", carry] if carry else []))
     con = duckdb.connect()
     con.execute(f"CREATE VIEW records AS SELECT * FROM read_csv('{records}', header = true, all_varchar = true, "
                 "delim = ',', quote = '\"', escape = '\"')")
@@ -165,6 +165,21 @@ class SQLParity(unittest.TestCase):
             _, scored = self.assert_parity(WOMENS_NEEDS, path, folder, expect_rejects=False)
         self.assertEqual(len(scored), 2)
 
+    def test_carried_columns_pass_through_as_batch_carries_them(self):
+        with tempfile.TemporaryDirectory() as folder:
+            header, rows = read_csv_text(run("synth", WOMENS_NEEDS, "--count", "300", "--seed", "4"))
+            sites = ["north", "", "south, east", "west"]
+            path = os.path.join(folder, "records.csv")
+            write_csv(path, header + ["site"], [row + [sites[i % len(sites)]] for i, row in enumerate(rows)])
+            out = os.path.join(folder, "batch.csv")
+            subprocess.run([ASSESS, "batch", WOMENS_NEEDS, path, "--out", out, "--carry", "site"], check=True,
+                           capture_output=True)
+            batch_header, batch = read_csv(out)
+            sql_header, sql = duckdb_rows(WOMENS_NEEDS, path, carry="site")
+        self.assertEqual(batch_header[:2], ["record_id", "site"])
+        identical, different, problems = compare(batch_header, batch, sql_header, sql)
+        self.assertEqual((problems, different, identical), ([], 0, 300))
+
     def test_numbers_swift_reads_but_the_query_does_not_are_rejected_not_wrong(self):
         header = ["record_id", "has_b", "amount", "ratio", "level_a", "kind", "reasons", "early", "late", "note",
                   "b1", "b2", "b3", "_priorities"]
@@ -179,6 +194,12 @@ class SQLParity(unittest.TestCase):
         self.assertEqual([r[0] for r in sql_rows], ["plain"])
         self.assertEqual([r[0] for r in sql_rejects], ["hex"])
         self.assertIn("0x10", sql_rejects[0][1])
+
+
+def read_csv_text(text):
+    """The header and rows of CSV text."""
+    rows = list(csv.reader(io.StringIO(text)))
+    return rows[0], rows[1:]
 
 
 def read_header(instrument):

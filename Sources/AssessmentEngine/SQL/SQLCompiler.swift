@@ -46,8 +46,31 @@ public struct SQLCompiler: Sendable {
         }
     }
 
-    /// The query for `dialect` over `table` (a name ``isTableName(_:)`` accepts).
-    public func query(dialect: SQLDialect, table: String, output: Output = .rows) -> String {
-        SQLQueryBuilder(compiled, dialect: dialect).query(table: table, output: output)
+    /// Why `columns` cannot be carried through (as `assess batch --carry` would refuse
+    /// them), or nil when they can: an item's answers are never passed through, and the
+    /// reserved columns are the query's own.
+    public func carryProblem(_ columns: [String]) -> String? {
+        let items = Set(compiled.items.map(\.id))
+        let reserved: Set<String> = ["record_id", "_priorities", "_version"]
+        if let item = columns.first(where: items.contains) {
+            return "'\(item)' is an item: its answers cannot be carried through"
+        }
+        if let name = columns.first(where: reserved.contains) {
+            return "'\(name)' cannot be carried: it is read as input"
+        }
+        if let name = columns.first(where: { $0.isEmpty })
+            ?? columns.first(where: { c in columns.filter { $0 == c }.count > 1 })
+        {
+            return name.isEmpty ? "an empty column name cannot be carried" : "'\(name)' is named twice"
+        }
+        return nil
+    }
+
+    /// The query for `dialect` over `table` (a name ``isTableName(_:)`` accepts), with the
+    /// `carrying` columns passed through after `record_id` as `assess batch --carry` does
+    /// (names ``carryProblem(_:)`` accepts).
+    public func query(dialect: SQLDialect, table: String, output: Output = .rows, carrying: [String] = []) -> String {
+        precondition(carryProblem(carrying) == nil, "check the carried columns first")
+        return SQLQueryBuilder(compiled, dialect: dialect, carrying: carrying).query(table: table, output: output)
     }
 }

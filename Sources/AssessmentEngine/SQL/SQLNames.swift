@@ -63,6 +63,8 @@ enum SQLNames {
     /// Responsivity rule `r` applies.
     static func flag(_ r: Int) -> String { "f\(r)_on" }
 
+    /// Carried column `k`, as read.
+    static func carried(_ k: Int) -> String { "c\(k)_raw" }
     /// The record's id as read.
     static let recordID = "rec_id"
     /// Her priorities as a list.

@@ -4,7 +4,7 @@ import QuestionnaireDSL
 extension SQLQueryBuilder {
     /// The scored records' rows.
     func rowsSelect() -> String {
-        let header = BatchColumns(instrument).header
+        let header = BatchColumns(instrument, carrying: carried).header
         let cells = rowCells()
         precondition(cells.count == header.count, "one cell per batch column")
         let columns = zip(cells, header).map { "\($0) AS \(dialect.identifier($1))" }
@@ -33,7 +33,8 @@ extension SQLQueryBuilder {
     }
 
     private func rowCells() -> [String] {
-        var cells = [SQLNames.recordID, dialect.string(instrument.id), dialect.string(instrument.version)]
+        var cells = [SQLNames.recordID] + carried.indices.map { "COALESCE(\(SQLNames.carried($0)), '')" }
+        cells += [dialect.string(instrument.id), dialect.string(instrument.version)]
         let scores: [(slot: Int, bands: [Band])] =
             instrument.needs.indices.map { (compiled.needSlot($0), instrument.needs[$0].bands) }
             + instrument.strengths.indices.map { (compiled.strengthSlot($0), instrument.strengths[$0].bands) }

@@ -7,12 +7,15 @@ struct SQLQueryBuilder {
     let compiled: CompiledInstrument
     let dialect: SQLDialect
     let numbers: SQLNumberText
+    /// Input columns passed through to the output, after `record_id`.
+    let carried: [String]
     var query = SQLQuery()
 
-    init(_ compiled: CompiledInstrument, dialect: SQLDialect) {
+    init(_ compiled: CompiledInstrument, dialect: SQLDialect, carrying carried: [String] = []) {
         self.compiled = compiled
         self.dialect = dialect
         self.numbers = SQLNumberText(dialect: dialect)
+        self.carried = carried
     }
 
     var instrument: Instrument { compiled.instrument }
@@ -42,6 +45,9 @@ struct SQLQueryBuilder {
             "CAST(\(dialect.identifier("record_id")) AS \(dialect.textType)) AS \(SQLNames.recordID)",
             "\(dialect.priorityList(dialect.identifier("_priorities"))) AS \(SQLNames.priorities)",
         ]
+        for (k, name) in carried.enumerated() {
+            columns.append("CAST(\(dialect.identifier(name)) AS \(dialect.textType)) AS \(SQLNames.carried(k))")
+        }
         for (k, item) in compiled.items.enumerated() {
             // Identifying items are dropped unread by batch, so they are always unanswered.
             let cell =

@@ -47,6 +47,19 @@ import Testing
         #expect(sql.contains("WHERE NOT rec_bad"))
     }
 
+    @Test func carriedColumnsFollowTheRecordIDAsInBatch() throws {
+        let compiled = try Fixture.compile(Self.text)
+        let compiler = SQLCompiler(compiled)
+        let sql = compiler.query(dialect: .spark, table: "records", carrying: ["site", "quarter"])
+        #expect(
+            Self.outputColumns(sql, quote: "`")
+                == BatchColumns(compiled.instrument, carrying: ["site", "quarter"]).header)
+        #expect(compiler.carryProblem(["site", "quarter"]) == nil)
+        #expect(compiler.carryProblem(["afraid"]) == "'afraid' is an item: its answers cannot be carried through")
+        #expect(compiler.carryProblem(["_priorities"]) != nil)
+        #expect(compiler.carryProblem(["site", "site"]) == "'site' is named twice")
+    }
+
     @Test func rejectsGiveTheRecordAndAReason() throws {
         let compiled = try Fixture.compile(Self.text)
         let sql = SQLCompiler(compiled).query(dialect: .duckdb, table: "records", output: .rejects)
