@@ -3,8 +3,6 @@ import QuestionnaireDSL
 /// The rules, the driver graph and the lynch-pin ranking, as `RuleEvaluator`,
 /// `DriverGraph`, `StrongestPaths`, `LynchpinRanker` and `HerView` compute them.
 extension SQLQueryBuilder {
-    var plan: SQLDriverPlan { SQLDriverPlan(compiled) }
-
     /// Presence, severity, `urgent_if`, the rules, the text digits of each score, and each
     /// pair's active edge weight (the heaviest active driver's; 0 for none).
     mutating func addRulesAndEdges() {
@@ -48,7 +46,6 @@ extension SQLQueryBuilder {
     /// One step per round: every product from a source to a target becomes the largest of
     /// itself and (product to a predecessor × the edge's weight). Returns the rounds written.
     mutating func addRelaxation() -> Int {
-        let plan = plan
         var incoming = [[Int]](repeating: [], count: instrument.needs.count)
         for pair in plan.pairs { incoming[pair.to].append(pair.from) }
         for round in 1...max(plan.rounds, 1) where plan.rounds > 0 {
@@ -84,7 +81,6 @@ extension SQLQueryBuilder {
 
     /// Influence, its rounding, the ranking places, the lynch-pins and the record's validity.
     mutating func addRanking(rounds: Int) {
-        let plan = plan
         let needs = instrument.needs.indices
         var influence: [String] = []
         for j in needs {

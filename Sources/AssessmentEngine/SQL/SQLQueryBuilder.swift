@@ -9,6 +9,8 @@ struct SQLQueryBuilder {
     let numbers: SQLNumberText
     /// Input columns passed through to the output, after `record_id`.
     let carried: [String]
+    /// The possible driver graph and its relaxation rounds.
+    let plan: SQLDriverPlan
     var query = SQLQuery()
 
     init(_ compiled: CompiledInstrument, dialect: SQLDialect, carrying carried: [String] = []) {
@@ -16,6 +18,7 @@ struct SQLQueryBuilder {
         self.dialect = dialect
         self.numbers = SQLNumberText(dialect: dialect)
         self.carried = carried
+        self.plan = SQLDriverPlan(compiled)
     }
 
     var instrument: Instrument { compiled.instrument }
