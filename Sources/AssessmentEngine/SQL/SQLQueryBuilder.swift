@@ -28,7 +28,8 @@ struct SQLQueryBuilder {
         SQLExpressionTranslator(dialect: dialect, reading: reading)
     }
 
-    /// True when SQL `condition` holds (FALSE for NULL, which Spark's `IS TRUE` lacks).
+    /// SQL that is TRUE when `condition` holds and FALSE when it is false or missing: a rule
+    /// fires, a driver is active, a `show_if` hides only on a definite TRUE.
     func holds(_ condition: String) -> String { "COALESCE(\(condition), FALSE)" }
 
     consuming func query(table: String, output: SQLCompiler.Output) -> String {
