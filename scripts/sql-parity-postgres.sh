@@ -4,7 +4,7 @@
 # cluster, and compares every cell. Not run in CI (it installs and starts a server).
 #
 #   scripts/sql-parity-postgres.sh            # 5,000 records × seeds 1 and 2 per instrument,
-#                                             # and 5,000 random edge-case records
+#                                             # and 5,000 random records for the corner-testing instrument
 #   COUNT=100000 SEEDS=7 scripts/sql-parity-postgres.sh
 #
 # Installs the Debian package `postgresql` when initdb is missing. The server listens only
@@ -56,8 +56,8 @@ PSQL=("$PG/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK/socket" -U assess -d postgre
 VERSION=$("${PSQL[@]}" -tAc 'SHOW server_version')
 echo "PostgreSQL $VERSION" >&2
 
-# Runs: synthetic records of every shipped instrument and of the edge-case instrument,
-# then random cells for the edge-case instrument (some of which batch rejects: the query
+# Runs: synthetic records of every shipped instrument and of the corner-testing instrument,
+# then random cells for the corner-testing instrument (some of which batch rejects: the query
 # must leave out exactly those).
 EDGES=Tests/e2e/fixtures/sql-edges.yaml
 runs=()

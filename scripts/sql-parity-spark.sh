@@ -4,7 +4,7 @@
 # (local[2], bound to loopback), and compares every cell. Not run in CI: pyspark is big.
 #
 #   scripts/sql-parity-spark.sh               # 5,000 records × seeds 1 and 2 per instrument,
-#                                             # and 5,000 random edge-case records
+#                                             # and 5,000 random records for the corner-testing instrument
 #   COUNT=20000 SEEDS=3 SPARK_VENV=/opt/spark-venv scripts/sql-parity-spark.sh
 #
 # pyspark 3.5.x goes into a virtual environment (SPARK_VENV, default .build/spark-venv),
@@ -27,8 +27,8 @@ export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$VENV/bin/python"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 jobs_file=$WORK/jobs.txt
-# Runs: synthetic records of every shipped instrument and of the edge-case instrument,
-# then random cells for the edge-case instrument (some of which batch rejects: the query
+# Runs: synthetic records of every shipped instrument and of the corner-testing instrument,
+# then random cells for the corner-testing instrument (some of which batch rejects: the query
 # must leave out exactly those).
 EDGES=Tests/e2e/fixtures/sql-edges.yaml
 job() {  # instrument, name: batch and compile for $WORK/$name.records.csv

@@ -1,4 +1,4 @@
-"""Random records for the edge-case instrument fixtures/sql-edges.yaml, for the SQL parity
+"""Random records for the corner-testing instrument fixtures/sql-edges.yaml, for the SQL parity
 checks: valid answers of every kind (numbers in several notations, many with a 5 in the
 fifth decimal; options by code and by value), declined, don't know and empty cells, and a
 few that `assess batch` rejects (a bad cell, an answer to a hidden question, priorities

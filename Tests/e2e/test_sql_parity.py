@@ -1,12 +1,12 @@
 """`assess compile-sql` parity on DuckDB: the compiled query and `assess batch` give the
 same row, cell for cell, for every record.
 
-- Synthetic records (`assess synth`) of every shipped instrument and of the edge-case
+- Synthetic records (`assess synth`) of every shipped instrument and of the corner-testing
   instrument in fixtures/, a few thousand per seed.
-- Random cells for the edge-case instrument: valid answers of every kind (numbers with
+- Random cells for the corner-testing instrument: valid answers of every kind (numbers with
   five decimals, options by code and by value), declined, don't know, empty, and some
   that batch rejects; the query must leave out exactly the records batch rejects.
-- Hand-made records for the cases that matter most: prorated and capped scores, not
+- Hand-made records for what matters most: prorated and capped scores, not
   assessed, everything declined, priorities that change a tie-break, joint lynch-pins,
   halves in the fifth decimal. Each asserts that batch's row really shows the case, so
   the comparison cannot pass vacuously.
