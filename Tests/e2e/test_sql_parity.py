@@ -8,7 +8,7 @@ same row, cell for cell, for every record.
   that batch rejects; the query must leave out exactly the records batch rejects.
 - Hand-made records for what matters most: prorated and capped scores, not
   assessed, everything declined, priorities that change a tie-break, joint lynch-pins,
-  halves in the fifth decimal. Each asserts that batch's row really shows the case, so
+  halves in the fifth decimal. Each asserts that batch's row really shows it, so
   the comparison cannot pass vacuously.
 """
 import csv
