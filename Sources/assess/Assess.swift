@@ -21,6 +21,6 @@ struct Assess: ParsableCommand {
         subcommands: [
             ValidateCommand.self, LintCommand.self, SchemaCommand.self, TestCommand.self, ScoreCommand.self,
             ExplainCommand.self, InterviewCommand.self, ResumeCommand.self, SessionsCommand.self, ReportCommand.self,
-            PrintCommand.self, SynthCommand.self, BatchCommand.self, SummarizeCommand.self,
+            PrintCommand.self, SynthCommand.self, BatchCommand.self, SummarizeCommand.self, CompileSQLCommand.self,
         ])
 }
