@@ -7,7 +7,9 @@ extension SQLQueryBuilder {
         let header = BatchColumns(instrument, carrying: carried).header
         let cells = rowCells()
         precondition(cells.count == header.count, "one cell per batch column")
-        let columns = zip(cells, header).map { "\($0) AS \(dialect.identifier($1))" }
+        // A cell batch leaves empty is NULL, so that a database writing the rows as CSV writes
+        // nothing there (an empty string would be written `""`) and the lines equal batch's.
+        let columns = zip(cells, header).map { "NULLIF(\($0), '') AS \(dialect.identifier($1))" }
         return "SELECT\n    " + columns.joined(separator: ",\n    ")
             + "\nFROM \(query.last)\nWHERE NOT \(SQLNames.rejected)"
     }
