@@ -40,17 +40,29 @@ final class OutputSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Adds `bytes`, writing out once a megabyte has gathered.
+    /// Adds `bytes`, writing out once a megabyte has gathered; a large run of bytes (a block
+    /// of batch rows) is written as it is, without a copy.
     func write(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count < 1 << 16 else {
+            flush()
+            return writeAll(bytes)
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
     }
 
     /// Writes what has gathered.
     func flush() {
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes`, or says why not and exits 74 (0 when the reader has gone, as
+    /// `head` does).
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, buffer.count - offset) }
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }
@@ -59,7 +71,6 @@ final class OutputSink {
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and closes an owned file.
