@@ -34,6 +34,10 @@ final class RecordKernel: @unchecked Sendable {
     /// The conditions and scores as bytecode in the arena (see ``BytecodeProgram``).
     let sectionShowIf: UnsafePointer<BytecodeProgram?>
     let itemShowIf: UnsafePointer<BytecodeProgram?>
+    /// For each item with a `show_if`, the first item whose `show_if` is the same program and
+    /// reads only items before that first one: such `show_if`s give one answer all through the
+    /// walk (each slot is written once, at its own item), so the last such answer is reused.
+    let itemShowIfKey: UnsafePointer<Int>
     let scoreEntries: UnsafeBufferPointer<Scorer.Entry>
     let scoreExpressions: UnsafePointer<BytecodeProgram>
     let scoreItemSlots: UnsafeBufferPointer<Int>
@@ -64,6 +68,7 @@ final class RecordKernel: @unchecked Sendable {
         itemSection = arena.copy(compiled.itemSection)
         sectionShowIf = arena.copy(compiled.sectionShowIf.map { [arena] in $0.map(arena.program) })
         itemShowIf = arena.copy(compiled.itemShowIf.map { [arena] in $0.map(arena.program) })
+        itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
         let scorer = Scorer(compiled)
         scoreEntries = arena.buffer(scorer.entries)
         scoreExpressions = arena.copy(scorer.entryExpressions.map(arena.program))
@@ -216,6 +221,8 @@ final class RecordKernel: @unchecked Sendable {
         let read = UnsafeBufferPointer(s.slots)
         var currentSection = -1
         var sectionHidden = false
+        var lastKey = -1
+        var lastHidden = false
         for i in 0..<itemCount {
             let section = itemSection[i]
             if section != currentSection {
@@ -223,7 +230,16 @@ final class RecordKernel: @unchecked Sendable {
                 sectionHidden = sectionShowIf[section].map { $0.condition(read) == false } ?? false
             }
             let given = s.given[i]
-            if sectionHidden || itemShowIf[i].map({ $0.condition(read) == false }) ?? false {
+            var hidden = sectionHidden
+            if !hidden, let showIf = itemShowIf[i] {
+                let key = itemShowIfKey[i]
+                if key != lastKey {
+                    lastKey = key
+                    lastHidden = showIf.condition(read) == false
+                }
+                hidden = lastHidden
+            }
+            if hidden {
                 guard given.state == .notApplicable else { return false }
                 s.slots[i] = .notApplicable
             } else if given.state != .notApplicable {
@@ -231,6 +247,19 @@ final class RecordKernel: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// ``itemShowIfKey``: for item `i`, the first item `j` with the same bytecode whose
+    /// `show_if` reads only items before `j` (`i` itself when there is none); -1 without a `show_if`.
+    static func showIfKeys(_ showIf: [CompiledExpression?]) -> [Int] {
+        let bytecode = showIf.map { $0?.bytecode }
+        return showIf.indices.map { i in
+            guard let expression = showIf[i] else { return -1 }
+            return showIf.indices.first { j in
+                j == i
+                    || (j < i && bytecode[j] == bytecode[i] && expression.referencedItemSlots.allSatisfy { $0 < j })
+            }!
+        }
     }
 
     /// The row's cells, in ``BatchColumns`` order.
