@@ -297,7 +297,9 @@ public struct BytecodeProgram: @unchecked Sendable {
                 let holds = holds(instruction.modifier, slot.code, Int32(truncatingIfNeeded: instruction.operand))
                 acc = BytecodeValue(bits: holds ? 1 : 0, missing: slot.state != .answered)
             case .itemCodeInMask:
-                acc = item(slots[Int(instruction.slot)], missingAsZero) { inMask($0.code, word: 0, instruction.operand) }
+                acc = item(slots[Int(instruction.slot)], missingAsZero) {
+                    inMask($0.code, word: 0, instruction.operand)
+                }
             case .itemSetHas:
                 acc = item(slots[Int(instruction.slot)], missingAsZero) { $0.set & instruction.operand != 0 ? 1 : 0 }
             case .itemCompareConstant:
@@ -518,7 +520,8 @@ private struct BytecodeCompiler {
             emit(BytecodeInstruction(.arithmeticConstant, modifier: op, operand: value.bitPattern))
         case .item(_, let slot):
             emit(
-                BytecodeInstruction(right.type == .boolean ? .arithmeticFlag : .arithmeticItem, modifier: op, slot: Int32(slot))
+                BytecodeInstruction(
+                    right.type == .boolean ? .arithmeticFlag : .arithmeticItem, modifier: op, slot: Int32(slot))
             )
         default:
             emit(BytecodeInstruction(.push))

@@ -101,12 +101,16 @@ import Testing
                         let closure = compiled.number(slots, missingAsZero: missingAsZero)
                         let byte = program.number(slots, missingAsZero: missingAsZero)
                         if closure?.bitPattern != byte?.bitPattern {
-                            mismatches.append("number(\(missingAsZero)): \(String(describing: closure)) vs \(String(describing: byte))")
+                            mismatches.append(
+                                "number(\(missingAsZero)): \(String(describing: closure)) vs \(String(describing: byte))"
+                            )
                         }
                         let closureCondition = compiled.boolean(slots, missingAsZero: missingAsZero)
                         let byteCondition = program.condition(slots, missingAsZero: missingAsZero)
                         if closureCondition != byteCondition {
-                            mismatches.append("condition(\(missingAsZero)): \(String(describing: closureCondition)) vs \(String(describing: byteCondition))")
+                            mismatches.append(
+                                "condition(\(missingAsZero)): \(String(describing: closureCondition)) vs \(String(describing: byteCondition))"
+                            )
                         }
                     }
                     // The evaluators the engine keeps, as well as the expression's own methods.
@@ -119,7 +123,9 @@ import Testing
                 }
             }
         }
-        #expect(mismatches.isEmpty, "\(label) (\(compiled.source)): \(mismatches.prefix(3))", sourceLocation: sourceLocation)
+        #expect(
+            mismatches.isEmpty, "\(label) (\(compiled.source)): \(mismatches.prefix(3))", sourceLocation: sourceLocation
+        )
     }
 
     /// How many expressions an instrument has, counted from the model (so none is skipped).
@@ -177,7 +183,9 @@ import Testing
         case 0: return .unanswered
         case 1: return .notApplicable
         default:
-            let value = Bool.random(using: &rng) ? oddNumbers.randomElement(using: &rng)! : Double.random(in: 0...30, using: &rng)
+            let value =
+                Bool.random(using: &rng)
+                ? oddNumbers.randomElement(using: &rng)! : Double.random(in: 0...30, using: &rng)
             return .score(value, band: Int.random(in: 0..<max(bands, 1), using: &rng))
         }
     }
