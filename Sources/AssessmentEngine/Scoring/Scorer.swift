@@ -147,7 +147,7 @@ public struct Scorer: Sendable {
 
     /// Scores every entry into `slots`, in place, with the entries' tables in raw memory and
     /// their expressions run as `expressions` (bytecode, in the batch kernel): the same
-    /// per-entry scoring as ``score(_:)-(UnsafeMutableBufferPointer<AnswerSlot>)``.
+    /// per-entry scoring as the closures get in `score(_:)`.
     @inline(__always)
     static func score<Expression: NumberEvaluating>(
         _ slots: UnsafeMutableBufferPointer<AnswerSlot>, entries: UnsafeBufferPointer<Entry>,
