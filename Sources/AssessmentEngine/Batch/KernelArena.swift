@@ -1,3 +1,5 @@
+import QuestionnaireDSL
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +25,11 @@ final class KernelArena: @unchecked Sendable {
         memory.initialize(from: values, count: values.count)
         blocks.append(UnsafeMutableRawPointer(memory))
         return UnsafePointer(memory)
+    }
+
+    /// A copy of `values`, as a buffer, that lives as long as the arena.
+    func buffer<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(start: copy(values), count: values.count)
     }
 
     /// Byte strings laid end to end.
@@ -116,5 +123,13 @@ struct PackedStrings: @unchecked Sendable {
             if cell.count <= 8 || memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0 { return i }
         }
         return nil
+    }
+}
+
+extension KernelArena {
+    /// `expression` as bytecode whose instructions live as long as the arena.
+    func program(_ expression: CompiledExpression) -> BytecodeProgram {
+        let bytecode = expression.bytecode
+        return BytecodeProgram(bytecode, instructions: copy(bytecode.instructions))
     }
 }

@@ -31,12 +31,20 @@ final class RecordKernel: @unchecked Sendable {
     let itemCount: Int
     let decoders: UnsafePointer<CellDecoder>
     let itemSection: UnsafePointer<Int>
-    let sectionShowIf: [ConditionEvaluator?]
-    let itemShowIf: [ConditionEvaluator?]
-    let scorer: Scorer
-    let safeguarding: [ConditionEvaluator]
-    let responsivity: [ConditionEvaluator]
-    let urgentIf: [ConditionEvaluator?]
+    /// The conditions and scores as bytecode in the arena (see ``BytecodeProgram``).
+    let sectionShowIf: UnsafePointer<BytecodeProgram?>
+    let itemShowIf: UnsafePointer<BytecodeProgram?>
+    /// For each item with a `show_if`, the first item whose `show_if` is the same program and
+    /// reads only items before that first one: such `show_if`s give one answer all through the
+    /// walk (each slot is written once, at its own item), so the last such answer is reused.
+    let itemShowIfKey: UnsafePointer<Int>
+    let scoreEntries: UnsafeBufferPointer<Scorer.Entry>
+    let scoreExpressions: UnsafePointer<BytecodeProgram>
+    let scoreItemSlots: UnsafeBufferPointer<Int>
+    let scoreBounds: UnsafeBufferPointer<Double>
+    let safeguarding: UnsafeBufferPointer<BytecodeProgram>
+    let responsivity: UnsafeBufferPointer<BytecodeProgram>
+    let urgentIf: UnsafeBufferPointer<BytecodeProgram?>
     let ranking: LynchpinKernel
     let text: RowText
     let encoding: RowEncoding
@@ -58,12 +66,17 @@ final class RecordKernel: @unchecked Sendable {
         itemCount = compiled.items.count
         decoders = arena.copy(compiled.items.map { [arena] in CellDecoder($0, arena: arena) })
         itemSection = arena.copy(compiled.itemSection)
-        sectionShowIf = compiled.sectionShowIf.map { $0?.conditionEvaluator }
-        itemShowIf = compiled.itemShowIf.map { $0?.conditionEvaluator }
-        scorer = Scorer(compiled)
-        safeguarding = compiled.safeguarding.map(\.conditionEvaluator)
-        responsivity = compiled.responsivity.map(\.conditionEvaluator)
-        urgentIf = compiled.urgentIf.map { $0?.conditionEvaluator }
+        sectionShowIf = arena.copy(compiled.sectionShowIf.map { [arena] in $0.map(arena.program) })
+        itemShowIf = arena.copy(compiled.itemShowIf.map { [arena] in $0.map(arena.program) })
+        itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
+        let scorer = Scorer(compiled)
+        scoreEntries = arena.buffer(scorer.entries)
+        scoreExpressions = arena.copy(scorer.entryExpressions.map(arena.program))
+        scoreItemSlots = arena.buffer(scorer.itemSlots)
+        scoreBounds = arena.buffer(scorer.bandBounds)
+        safeguarding = arena.buffer(compiled.safeguarding.map(arena.program))
+        responsivity = arena.buffer(compiled.responsivity.map(arena.program))
+        urgentIf = arena.buffer(compiled.urgentIf.map { [arena] in $0.map(arena.program) })
         ranking = LynchpinKernel(compiled, arena: arena)
         encoding = RowEncoding(format: format, header: columns.header, arena: arena)
         text = RowText(
@@ -128,9 +141,11 @@ final class RecordKernel: @unchecked Sendable {
             guard decoders[item].decode(bytes, into: s.given.baseAddress! + item) else { return .general }
         }
         guard walkShowIf(s) else { return .general }
-        scorer.score(s.slots)
+        Scorer.score(
+            s.slots, entries: scoreEntries, expressions: scoreExpressions, itemSlots: scoreItemSlots,
+            bounds: scoreBounds)
         let slots = UnsafeBufferPointer(s.slots)
-        for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0(slots) == true } ?? false }
+        for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0.condition(slots) == true } ?? false }
         ranking.rank(
             slots, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]), tier0: s.tier0,
             &s.ranking)
@@ -206,14 +221,25 @@ final class RecordKernel: @unchecked Sendable {
         let read = UnsafeBufferPointer(s.slots)
         var currentSection = -1
         var sectionHidden = false
+        var lastKey = -1
+        var lastHidden = false
         for i in 0..<itemCount {
             let section = itemSection[i]
             if section != currentSection {
                 currentSection = section
-                sectionHidden = sectionShowIf[section].map { $0(read) == false } ?? false
+                sectionHidden = sectionShowIf[section].map { $0.condition(read) == false } ?? false
             }
             let given = s.given[i]
-            if sectionHidden || itemShowIf[i].map({ $0(read) == false }) ?? false {
+            var hidden = sectionHidden
+            if !hidden, let showIf = itemShowIf[i] {
+                let key = itemShowIfKey[i]
+                if key != lastKey {
+                    lastKey = key
+                    lastHidden = showIf.condition(read) == false
+                }
+                hidden = lastHidden
+            }
+            if hidden {
                 guard given.state == .notApplicable else { return false }
                 s.slots[i] = .notApplicable
             } else if given.state != .notApplicable {
@@ -221,6 +247,19 @@ final class RecordKernel: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// ``itemShowIfKey``: for item `i`, the first item `j` with the same bytecode whose
+    /// `show_if` reads only items before `j` (`i` itself when there is none); -1 without a `show_if`.
+    static func showIfKeys(_ showIf: [CompiledExpression?]) -> [Int] {
+        let bytecode = showIf.map { $0?.bytecode }
+        return showIf.indices.map { i in
+            guard let expression = showIf[i] else { return -1 }
+            return showIf.indices.first { j in
+                j == i
+                    || (j < i && bytecode[j] == bytecode[i] && expression.referencedItemSlots.allSatisfy { $0 < j })
+            }!
+        }
     }
 
     /// The row's cells, in ``BatchColumns`` order.
@@ -251,12 +290,12 @@ final class RecordKernel: @unchecked Sendable {
         for j in 0..<ranking.needCount where s.tier0[j] { list.add(text.needs[j], column, &out) }
         list.end(column, &out)
         column += 1
-        for i in 0..<safeguarding.count where safeguarding[i](slots) == true {
+        for i in 0..<safeguarding.count where safeguarding[i].condition(slots) == true {
             list.add(text.safeguarding[i], column, &out)
         }
         list.end(column, &out)
         column += 1
-        for i in 0..<responsivity.count where responsivity[i](slots) == true {
+        for i in 0..<responsivity.count where responsivity[i].condition(slots) == true {
             list.add(text.responsivity[i], column, &out)
         }
         list.end(column, &out)

@@ -18,7 +18,8 @@ struct LynchpinKernel: @unchecked Sendable {
     let driverCount: Int
     let driverPair: UnsafePointer<Int>
     let driverWeight: UnsafePointer<Double>
-    let driverWhen: [ConditionEvaluator?]
+    /// Each usable driver's `when`, as bytecode in the arena.
+    let driverWhen: UnsafePointer<BytecodeProgram?>
 
     /// A kernel for `compiled`, its tables in `arena`.
     init(_ compiled: CompiledInstrument, arena: KernelArena) {
@@ -35,17 +36,17 @@ struct LynchpinKernel: @unchecked Sendable {
         pairTo = arena.copy(pairs.map { $0[1] })
         var driverPair: [Int] = []
         var driverWeight: [Double] = []
-        var driverWhen: [ConditionEvaluator?] = []
+        var driverWhen: [BytecodeProgram?] = []
         for (d, end) in ends.enumerated() {
             guard let end, end.from != end.to else { continue }
             driverPair.append(pairs.firstIndex(of: [end.from, end.to])!)
             driverWeight.append(instrument.drivers[d].weight)
-            driverWhen.append(compiled.drivers[d]?.conditionEvaluator)
+            driverWhen.append(compiled.drivers[d].map(arena.program))
         }
         driverCount = driverPair.count
         self.driverPair = arena.copy(driverPair)
         self.driverWeight = arena.copy(driverWeight)
-        self.driverWhen = driverWhen
+        self.driverWhen = arena.copy(driverWhen)
     }
 
     /// Working memory for one thread, reused record after record.
@@ -149,7 +150,7 @@ struct LynchpinKernel: @unchecked Sendable {
         for d in 0..<driverCount {
             let p = driverPair[d]
             guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
-            if let when = driverWhen[d], when(slots) != true { continue }
+            if let when = driverWhen[d], when.condition(slots) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
         var edgeCount = 0

@@ -102,8 +102,8 @@ public struct Scorer: Sendable {
 
     /// The score slot for `entry`: the score with its band, or unanswered when not assessed.
     @inline(__always)
-    static func score(
-        _ entry: Entry, _ expression: NumberEvaluator, _ itemSlots: UnsafeBufferPointer<Int>,
+    static func score<Expression: NumberEvaluating>(
+        _ entry: Entry, _ expression: Expression, _ itemSlots: UnsafeBufferPointer<Int>,
         _ bounds: UnsafeBufferPointer<Double>, _ slots: UnsafeBufferPointer<AnswerSlot>
     ) -> AnswerSlot {
         var missing = 0
@@ -119,7 +119,7 @@ public struct Scorer: Sendable {
         }
         let value: Double
         if missing == 0 {
-            guard let v = expression(slots) else { return .unanswered }
+            guard let v = expression(slots, missingAsZero: false) else { return .unanswered }
             value = v
         } else {
             let answered = applicable - missing
@@ -133,6 +133,31 @@ public struct Scorer: Sendable {
         var band = 0
         for (i, b) in entry.bands.enumerated() where value >= bounds[b] { band = i }
         return .score(value, band: band)
+    }
+
+    /// The expressions of the entries, in scoring order (for the bytecode the batch kernel runs).
+    var entryExpressions: [CompiledExpression] {
+        compiled.scoreOrder.map { ref in
+            switch ref {
+            case .need(let j): compiled.needScores[j]
+            case .strength(let k): compiled.strengthScores[k]
+            }
+        }
+    }
+
+    /// Scores every entry into `slots`, in place, with the entries' tables in raw memory and
+    /// their expressions run as `expressions` (bytecode, in the batch kernel): the same
+    /// per-entry scoring as the closures get in `score(_:)`.
+    @inline(__always)
+    static func score<Expression: NumberEvaluating>(
+        _ slots: UnsafeMutableBufferPointer<AnswerSlot>, entries: UnsafeBufferPointer<Entry>,
+        expressions: UnsafePointer<Expression>, itemSlots: UnsafeBufferPointer<Int>,
+        bounds: UnsafeBufferPointer<Double>
+    ) {
+        let read = UnsafeBufferPointer(slots)
+        for entry in entries {
+            slots[entry.slot] = score(entry, expressions[entry.expression], itemSlots, bounds, read)
+        }
     }
 
     /// The outcome of each need and each strength (in instrument order) from slots already scored.
