@@ -61,6 +61,24 @@ struct ByteBuffer {
         count += n
     }
 
+    /// String `i` of `strings`, copied eight bytes at a time: the strings' spare bytes make
+    /// reading past the end safe, and what is written past it lies beyond ``count``.
+    @inline(__always)
+    mutating func append(_ strings: PackedStrings, _ i: Int) {
+        let start = strings.starts[i]
+        let n = strings.starts[i + 1] - start
+        reserve(n + 8)
+        let from = UnsafeRawPointer(strings.bytes + start)
+        let to = UnsafeMutableRawPointer(base + count)
+        var offset = 0
+        while offset < n {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        count += n
+    }
+
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let start = bytes.baseAddress { append(start, count: bytes.count) }
@@ -78,7 +96,7 @@ struct ByteBuffer {
         // Whole (as `value == value.rounded()` asks, but without a call into libm).
         if value == value.rounded(.towardZero), abs(value) < 1e15 { return appendInteger(Int64(value)) }
         guard abs(value) * 10_000 < 9e18 else { return append(NumberText.format(value)) }
-        let scaled = (value * 10_000).rounded()
+        let scaled = LynchpinRanker.roundedHalfAway(value * 10_000)
         if scaled < 0 { append(UInt8(ascii: "-")) }
         let magnitude = UInt64(abs(scaled))
         appendInteger(Int64(magnitude / 10_000))

@@ -32,9 +32,12 @@ struct CellDecoder: @unchecked Sendable {
         max = item.max ?? .infinity
     }
 
-    /// Reads the non-empty cell `cell` into `slot`; false to take the general path.
+    /// Reads the non-empty cell `cell` into `slot` with the decoder `d` points to; false to
+    /// take the general path. (Through a pointer, so that only the fields used are loaded.)
     @inline(__always)
-    func decode(_ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>) -> Bool {
+    static func decode(
+        _ d: UnsafePointer<CellDecoder>, _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>
+    ) -> Bool {
         let head = PackedStrings.head(cell)
         if cell.count == 8, head == CellWords.declined {
             slot.pointee = .declined
@@ -44,29 +47,43 @@ struct CellDecoder: @unchecked Sendable {
             slot.pointee = .dontKnow
             return true
         }
-        switch kind {
+        switch d.pointee.kind {
         case .yesNo:
             let yes = cell.count == 3 && head == CellWords.yes
             guard yes || (cell.count == 2 && head == CellWords.no) else { return false }
             slot.pointee = .boolean(yes)
         case .choice:
-            guard let index = codes.index(of: cell, head: head) else { return false }
-            slot.pointee = .choice(index: index, value: values[index])
+            guard let index = d.pointee.codes.index(of: cell, head: head) else { return false }
+            slot.pointee = .choice(index: index, value: d.pointee.values[index])
         case .multiChoice:
-            var set: UInt64 = 0
-            var start = 0
-            for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
-                guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return false }
-                set |= 1 << UInt64(index)
-                start = i + 1
-            }
-            slot.pointee = .set(set)
+            return d.pointee.decodeSet(cell, into: slot)
         case .number:
-            guard let number = ExactNumber.parse(cell), number >= min, number <= max else { return false }
-            slot.pointee = .number(number)
+            return d.pointee.decodeNumber(cell, into: slot)
         case .text:
             slot.pointee = AnswerSlot(state: .answered)
         }
+        return true
+    }
+
+    // The rarer kinds are kept out of line, so that `decode` stays small.
+
+    @inline(never)
+    func decodeSet(_ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>) -> Bool {
+        var set: UInt64 = 0
+        var start = 0
+        for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
+            guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return false }
+            set |= 1 << UInt64(index)
+            start = i + 1
+        }
+        slot.pointee = .set(set)
+        return true
+    }
+
+    @inline(never)
+    func decodeNumber(_ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>) -> Bool {
+        guard let number = ExactNumber.parse(cell), number >= min, number <= max else { return false }
+        slot.pointee = .number(number)
         return true
     }
 }

@@ -41,7 +41,9 @@ final class KernelArena: @unchecked Sendable {
         }
         let lookup = PackedStrings.lookup(heads)
         return PackedStrings(
-            bytes: copy(strings.flatMap { $0 }), starts: copy(starts), heads: copy(heads), count: strings.count,
+            bytes: copy(strings.flatMap { $0 } + [UInt8](repeating: 0, count: PackedStrings.spare)),
+            starts: copy(starts),
+            heads: copy(heads), count: strings.count,
             multiplier: lookup?.multiplier ?? 0, slots: lookup.map { copy($0.slots) })
     }
 
@@ -52,8 +54,12 @@ final class KernelArena: @unchecked Sendable {
 }
 
 /// Byte strings laid end to end in a ``KernelArena``: string `i` is
-/// `bytes[starts[i]..<starts[i + 1]]`.
+/// `bytes[starts[i]..<starts[i + 1]]`. The last is followed by ``spare`` bytes, so any of
+/// them may be read eight bytes at a time (see ``ByteBuffer/append(_:_:)``).
 struct PackedStrings: @unchecked Sendable {
+    /// Bytes after the last string that may be read (and are zero).
+    static let spare = 16
+
     let bytes: UnsafePointer<UInt8>
     let starts: UnsafePointer<Int>
     /// Each string's first eight bytes as one integer (little end first, zero-padded), so

@@ -132,15 +132,7 @@ final class RecordKernel: @unchecked Sendable {
         guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, s) else {
             return .general
         }
-        s.given.baseAddress!.update(from: noneGiven, count: itemCount)
-        for c in 0..<columnCount {
-            let item = itemOfColumn[c]
-            guard item >= 0 else { continue }
-            let bytes = cell(c)
-            if bytes.isEmpty { continue }
-            guard decoders[item].decode(bytes, into: s.given.baseAddress! + item) else { return .general }
-        }
-        guard walkShowIf(s) else { return .general }
+        guard decodeCells(base, s), walkShowIf(s) else { return .general }
         Scorer.score(
             s.slots, entries: scoreEntries, expressions: scoreExpressions, itemSlots: scoreItemSlots,
             bounds: scoreBounds)
@@ -190,6 +182,23 @@ final class RecordKernel: @unchecked Sendable {
         }
         guard cells == columnCount - 1 else { return false }
         s.cellStart[columnCount] = end + 1
+        return true
+    }
+
+    /// Reads every item's cell into the given answers; false when one needs the general path.
+    /// (A function of its own, small enough for ``CellDecoder/decode(_:_:into:)`` to be inlined in it.)
+    @inline(never)
+    private func decodeCells(_ base: UnsafePointer<UInt8>, _ s: Scratch) -> Bool {
+        let given = s.given.baseAddress!
+        given.update(from: noneGiven, count: itemCount)
+        for c in 0..<columnCount {
+            let item = itemOfColumn[c]
+            let start = s.cellStart[c]
+            let count = s.cellStart[c + 1] - 1 - start
+            guard item >= 0, count > 0 else { continue }
+            let cell = UnsafeBufferPointer(start: base + start, count: count)
+            guard CellDecoder.decode(decoders + item, cell, into: given + item) else { return false }
+        }
         return true
     }
 
@@ -270,15 +279,15 @@ final class RecordKernel: @unchecked Sendable {
     ) {
         encoding.cell(0, recordID, &out)
         for (k, c) in carried.enumerated() { encoding.cell(1 + k, cell(c), &out) }
-        out.append(text.instrumentCells[0])
+        out.append(text.instrumentCells, 0)
         for k in 0..<scoreCount {
             let slot = slots[ranking.firstNeedSlot + k]
             if slot.state == .answered {
-                out.append(text.scoreOpen[k])
+                out.append(text.scoreOpen, k)
                 out.appendNumber(slot.number)
-                out.append(text.scoreTail[k][Int(slot.code)])
+                out.append(text.scoreTail[k], Int(slot.code))
             } else {
-                out.append(text.notAssessed[k])
+                out.append(text.notAssessed, k)
             }
         }
         var column = 3 + carried.count + 3 * scoreCount

@@ -29,7 +29,7 @@ struct RowEncoding: @unchecked Sendable {
     /// Starts the cell of `column`; `empty` says there is nothing in it.
     @inline(__always)
     func open(_ column: Int, empty: Bool, _ out: inout ByteBuffer) {
-        out.append(prefixes[column])
+        out.append(prefixes, column)
         guard jsonl else { return }
         if empty {
             for byte in "null".utf8 { out.append(byte) }
@@ -55,7 +55,7 @@ struct RowEncoding: @unchecked Sendable {
     /// A whole cell already encoded by ``encoded(_:)``.
     @inline(__always)
     func encodedCell(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ out: inout ByteBuffer) {
-        out.append(prefixes[column])
+        out.append(prefixes, column)
         out.append(bytes)
     }
 

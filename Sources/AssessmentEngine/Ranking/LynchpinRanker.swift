@@ -38,12 +38,18 @@ public struct LynchpinRanker: Sendable {
     /// every record in a batch, and `rounded()` is a call into libm).
     @inline(__always)
     public static func rounded(_ value: Double) -> Double {
-        let scaled = value * 1e9
-        guard abs(scaled) < 0x1p52 else { return scaled.rounded() / 1e9 }  // already whole, or not finite
-        let whole = scaled.rounded(.towardZero)
-        let fraction = scaled - whole  // exact below 2^52
-        guard abs(fraction) >= 0.5 else { return whole / 1e9 }
-        return (fraction > 0 ? whole + 1 : whole - 1) / 1e9
+        roundedHalfAway(value * 1e9) / 1e9
+    }
+
+    /// `value.rounded()` (to the nearest whole number, halves away from zero), worked out
+    /// inline rather than by a call into libm.
+    @inline(__always)
+    static func roundedHalfAway(_ value: Double) -> Double {
+        guard abs(value) < 0x1p52 else { return value.rounded() }  // already whole, or not finite
+        let whole = value.rounded(.towardZero)
+        let fraction = value - whole  // exact below 2^52
+        guard abs(fraction) >= 0.5 else { return whole }
+        return fraction > 0 ? whole + 1 : whole - 1
     }
 
     /// The ranking for scored `responses`, with each need's outcome and the tier-0 needs
