@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct SQLDialectTests {
-    @Test(arguments: [0.1, 1.0 / 3, 1e-5, 2.5, -0.95, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.123456789])
+    @Test(arguments: [
+        0.1, 1.0 / 3, 1e-5, 2.5, -0.95, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.123456789,
+    ])
     func doubleConstantsReadBackAsTheSameBits(_ value: Double) throws {
         for dialect in SQLDialect.allCases {
             let sql = dialect.double(value)
