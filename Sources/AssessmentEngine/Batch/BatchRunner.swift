@@ -79,6 +79,7 @@ public struct BatchRunner {
         ) { [compiled, format] in
             guard !jsonl else { return nil }
             let own = InstrumentLoader().compile(compiled.source).0 ?? compiled
+            guard RecordKernel.supports(own) else { return nil }
             return RecordKernel(own, layout: layout, columns: columns, format: format)
         }
         defer { parts.free() }

@@ -51,9 +51,8 @@ final class RecordKernel: @unchecked Sendable {
     let slotCount: Int
     /// Needs, then strengths.
     let scoreCount: Int
-    /// What the slots and the given answers start each record as, copied in at once.
+    /// What the slots start each record as, copied in at once.
     let unanswered: UnsafePointer<AnswerSlot>
-    let noneGiven: UnsafePointer<AnswerSlot>
 
     /// A kernel for CSV records laid out as `layout`, writing `columns` as `format`.
     init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns, format: BatchRunner.OutputFormat) {
@@ -84,13 +83,11 @@ final class RecordKernel: @unchecked Sendable {
         slotCount = compiled.slotCount
         scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
         unanswered = arena.copy([AnswerSlot](repeating: .unanswered, count: compiled.slotCount))
-        noneGiven = arena.copy([AnswerSlot](repeating: .notApplicable, count: compiled.items.count))
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
     struct Scratch {
         let slots: UnsafeMutableBufferPointer<AnswerSlot>
-        let given: UnsafeMutableBufferPointer<AnswerSlot>
         /// Cell `c` is `line[cellStart[c]..<cellStart[c + 1] - 1]`.
         let cellStart: UnsafeMutableBufferPointer<Int>
         let priorities: UnsafeMutableBufferPointer<Int>
@@ -99,7 +96,6 @@ final class RecordKernel: @unchecked Sendable {
 
         func free() {
             slots.deallocate()
-            given.deallocate()
             cellStart.deallocate()
             priorities.deallocate()
             tier0.deallocate()
@@ -107,10 +103,24 @@ final class RecordKernel: @unchecked Sendable {
         }
     }
 
+    /// True when every `show_if` reads only items asked before it (the compiler refuses any
+    /// other), which decoding the cells straight into the slots relies on.
+    static func supports(_ compiled: CompiledInstrument) -> Bool {
+        var firstItem: [Int: Int] = [:]
+        for (i, section) in compiled.itemSection.enumerated() where firstItem[section] == nil { firstItem[section] = i }
+        let items = compiled.itemShowIf.enumerated().allSatisfy { i, showIf in
+            showIf?.referencedItemSlots.allSatisfy { $0 < i } ?? true
+        }
+        let sections = compiled.sectionShowIf.enumerated().allSatisfy { section, showIf in
+            showIf?.referencedItemSlots.allSatisfy { $0 < firstItem[section, default: 0] } ?? true
+        }
+        return items && sections
+    }
+
     /// A scratch sized for this kernel.
     func makeScratch() -> Scratch {
         Scratch(
-            slots: .allocate(capacity: slotCount), given: .allocate(capacity: max(itemCount, 1)),
+            slots: .allocate(capacity: slotCount),
             cellStart: .allocate(capacity: columnCount + 1),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch())
@@ -185,19 +195,22 @@ final class RecordKernel: @unchecked Sendable {
         return true
     }
 
-    /// Reads every item's cell into the given answers; false when one needs the general path.
+    /// Reads every item's cell straight into its slot; false when one needs the general path.
+    /// (Every `show_if` reads only the items before its own, as the compiler checks and
+    /// ``supports(_:)`` makes sure, so the walk that follows sees exactly what it would if
+    /// the answers came in one by one.)
     /// (A function of its own, small enough for ``CellDecoder/decode(_:_:into:)`` to be inlined in it.)
     @inline(never)
     private func decodeCells(_ base: UnsafePointer<UInt8>, _ s: Scratch) -> Bool {
-        let given = s.given.baseAddress!
-        given.update(from: noneGiven, count: itemCount)
+        let slots = s.slots.baseAddress!
+        slots.update(from: unanswered, count: slotCount)
         for c in 0..<columnCount {
             let item = itemOfColumn[c]
             let start = s.cellStart[c]
             let count = s.cellStart[c + 1] - 1 - start
             guard item >= 0, count > 0 else { continue }
             let cell = UnsafeBufferPointer(start: base + start, count: count)
-            guard CellDecoder.decode(decoders + item, cell, into: given + item) else { return false }
+            guard CellDecoder.decode(decoders + item, cell, into: slots + item) else { return false }
         }
         return true
     }
@@ -221,12 +234,11 @@ final class RecordKernel: @unchecked Sendable {
         return count
     }
 
-    /// ``ShowIfWalk`` over the given answers: hidden items become not applicable (an answer
-    /// to one sends the record to the general path, which rejects it), and the rest take their
-    /// answers in order, so each `show_if` sees only the items before it.
+    /// ``ShowIfWalk`` over the decoded answers, in order: hidden items become not applicable
+    /// (an answer to one sends the record to the general path, which rejects it); each
+    /// `show_if` reads only items before its own, which are settled by then.
     @inline(__always)
     private func walkShowIf(_ s: Scratch) -> Bool {
-        s.slots.baseAddress!.update(from: unanswered, count: slotCount)
         let read = UnsafeBufferPointer(s.slots)
         var currentSection = -1
         var sectionHidden = false
@@ -238,7 +250,6 @@ final class RecordKernel: @unchecked Sendable {
                 currentSection = section
                 sectionHidden = sectionShowIf[section].map { $0.condition(read) == false } ?? false
             }
-            let given = s.given[i]
             var hidden = sectionHidden
             if !hidden, let showIf = itemShowIf[i] {
                 let key = itemShowIfKey[i]
@@ -249,10 +260,8 @@ final class RecordKernel: @unchecked Sendable {
                 hidden = lastHidden
             }
             if hidden {
-                guard given.state == .notApplicable else { return false }
+                guard s.slots[i].state == .unanswered else { return false }  // an answer to a hidden question
                 s.slots[i] = .notApplicable
-            } else if given.state != .notApplicable {
-                s.slots[i] = given
             }
         }
         return true

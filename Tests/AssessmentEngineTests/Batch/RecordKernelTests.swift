@@ -66,6 +66,11 @@ import Testing
         #expect(withLynchpin > 0)
     }
 
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
+    func shippedInstrumentsCanBeDecodedStraightIntoTheirSlots(_ name: String) throws {
+        #expect(RecordKernel.supports(try Fixture.shipped(name)))
+    }
+
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml"])
     func spoiltRecordsStepAsideWheneverTheGeneralPathRejectsThem(_ name: String) throws {
         let compiled = try Fixture.shipped(name)
