@@ -61,6 +61,8 @@ struct LynchpinKernel: @unchecked Sendable {
         let roundedInfluence: UnsafeMutableBufferPointer<Double>
         let roundedSeverity: UnsafeMutableBufferPointer<Double>
         let drives: UnsafeMutableBufferPointer<Bool>
+        /// Whether an active edge leaves each need.
+        let hasOut: UnsafeMutableBufferPointer<Bool>
         let priority: UnsafeMutableBufferPointer<Int>
         /// The ranked needs, best first (``count`` of them).
         let order: UnsafeMutableBufferPointer<Int>
@@ -80,6 +82,7 @@ struct LynchpinKernel: @unchecked Sendable {
             roundedInfluence = .allocate(capacity: needs)
             roundedSeverity = .allocate(capacity: needs)
             drives = .allocate(capacity: needs)
+            hasOut = .allocate(capacity: needs)
             priority = .allocate(capacity: needs)
             order = .allocate(capacity: needs)
             lynchpin = .allocate(capacity: needs)
@@ -90,7 +93,9 @@ struct LynchpinKernel: @unchecked Sendable {
             for buffer in [product, severity, influence, roundedInfluence, roundedSeverity]
                 as [UnsafeMutableBufferPointer<Double>]
             { buffer.deallocate() }
-            for buffer in [present, drives, lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
+            for buffer in [present, drives, hasOut, lynchpin] as [UnsafeMutableBufferPointer<Bool>] {
+                buffer.deallocate()
+            }
             for buffer in [edges, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
             pairWeight.deallocate()
         }
@@ -121,12 +126,15 @@ struct LynchpinKernel: @unchecked Sendable {
         let edgeCount = activeEdges(slots, &s)
         var count = 0
         for j in 0..<n where s.present[j] {
-            strongestPaths(from: j, edgeCount: edgeCount, rounds: max(presentCount - 1, 0), &s)
             var influence = s.severity[j]
             var drives = false
-            for t in 0..<n where t != j && s.product[t] > 0 {
-                influence += s.severity[t] * s.product[t]
-                drives = true
+            // A need with no active edge out of it reaches nothing: no paths to look for.
+            if s.hasOut[j] {
+                strongestPaths(from: j, edgeCount: edgeCount, rounds: max(presentCount - 1, 0), &s)
+                for t in 0..<n where t != j && s.product[t] > 0 {
+                    influence += s.severity[t] * s.product[t]
+                    drives = true
+                }
             }
             s.influence[j] = influence
             s.roundedInfluence[j] = LynchpinRanker.rounded(influence)
@@ -153,9 +161,11 @@ struct LynchpinKernel: @unchecked Sendable {
             if let when = driverWhen[d], when.condition(slots) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
+        for j in 0..<needCount { s.hasOut[j] = false }
         var edgeCount = 0
         for p in 0..<pairCount where s.pairWeight[p] > 0 {
             s.edges[edgeCount] = p
+            s.hasOut[pairFrom[p]] = true
             edgeCount += 1
         }
         return edgeCount
