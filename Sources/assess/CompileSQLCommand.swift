@@ -11,8 +11,8 @@ struct CompileSQLCommand: ParsableCommand {
             The table has VARCHAR columns named as the batch CSV header: record_id, \
             _priorities and one column per item that is not identifying; cells as batch \
             reads them, with empty or NULL for unanswered. The query returns batch's output \
-            columns, every cell as text ('' where batch leaves a cell empty), one row per \
-            record batch would score; row order is not defined. Records batch would reject \
+            columns, every cell as text (NULL where batch leaves a cell empty), one row per \
+            record batch would score; SQL promises no row order, so join on record_id. Records batch would reject \
             are left out; --rejects gives them instead, with a reason. docs/sql.md explains \
             how the SQL mirrors the engine.
 
