@@ -30,8 +30,7 @@ struct BatchPart {
     /// Rejects, with `line` counted from 1 within the part.
     var rejects: [BatchReject] = []
     var versions: [String] = []
-    /// This part's own fast path and its working memory (see ``BatchParts/init(jobs:scorer:kernel:)``).
-    var kernel: RecordKernel?
+    /// The fast path's working memory for this part's thread (nil without a fast path).
     var scratch: RecordKernel.Scratch?
     /// The block the marks' line positions refer to (valid until the next block).
     var block: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
@@ -48,6 +47,8 @@ struct BatchPart {
 /// Scores the lines of one part: each through the fast ``RecordKernel`` where it can, and
 /// otherwise through the general path, which scores what it can and names what is wrong.
 struct BatchPartScorer: Sendable {
+    /// The fast path (nil for JSON Lines input); its tables are only read, so every part shares it.
+    let kernel: RecordKernel?
     let general: BatchRecordScorer
     let rows: BatchRows
     let layout: BatchLayout
@@ -58,7 +59,7 @@ struct BatchPartScorer: Sendable {
     /// Scores every line of `bytes` (a run of whole lines within `part.block`) into `part`.
     func score(_ bytes: UnsafeBufferPointer<UInt8>, _ part: inout BatchPart) {
         guard let base = bytes.baseAddress, let blockBase = part.block.baseAddress else { return }
-        let kernel = part.kernel  // one reference for the whole part, not one per line
+        let kernel = self.kernel  // one reference for the whole part, not one per line
         var i = 0
         while i < bytes.count {
             let lineEnd: Int
@@ -135,17 +136,12 @@ final class BatchParts {
     let scorer: BatchPartScorer
     private var parts: [BatchPart]
 
-    /// Parts for `jobs` threads; `kernel` makes each one's fast path (nil for none).
-    ///
-    /// Each part has a kernel of its own, compiled anew, so the threads never share the
-    /// reference counts of the compiled expressions' closures (shared, every call on one
-    /// core made the other's cache line stale).
-    init(jobs: Int, scorer: BatchPartScorer, kernel: () -> RecordKernel?) {
+    /// Parts for `jobs` threads, each with the fast path's working memory of its own.
+    init(jobs: Int, scorer: BatchPartScorer) {
         self.scorer = scorer
         parts = (0..<jobs).map { _ in
             var part = BatchPart()
-            part.kernel = kernel()
-            part.scratch = part.kernel?.makeScratch()
+            part.scratch = scorer.kernel?.makeScratch()
             return part
         }
     }

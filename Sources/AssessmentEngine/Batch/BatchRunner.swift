@@ -70,18 +70,15 @@ public struct BatchRunner {
         }
         first.removeAll()
         let columns = BatchColumns(compiled.instrument, carrying: carry)
+        let kernel =
+            jsonl || !RecordKernel.supports(compiled)
+            ? nil : RecordKernel(compiled, layout: layout, columns: columns, format: format)
         let parts = BatchParts(
             jobs: jobs,
             scorer: BatchPartScorer(
-                general: BatchRecordScorer(compiled, layout: layout, columns: columns),
+                kernel: kernel, general: BatchRecordScorer(compiled, layout: layout, columns: columns),
                 rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
-                dropIdentifying: dropIdentifying, compiled: compiled)
-        ) { [compiled, format] in
-            guard !jsonl else { return nil }
-            let own = InstrumentLoader().compile(compiled.source).0 ?? compiled
-            guard RecordKernel.supports(own) else { return nil }
-            return RecordKernel(own, layout: layout, columns: columns, format: format)
-        }
+                dropIdentifying: dropIdentifying, compiled: compiled))
         defer { parts.free() }
         var header = ByteBuffer(capacity: 4096)
         defer { header.free() }
