@@ -39,9 +39,6 @@ struct ByteBuffer {
     /// Forgets the bytes, keeping the memory.
     mutating func removeAll() { count = 0 }
 
-    /// Forgets the bytes from `offset` on.
-    mutating func truncate(to offset: Int) { count = min(count, offset) }
-
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1)

@@ -63,11 +63,6 @@ public struct CompiledExpression: Sendable {
         NumberEvaluator(program: numberProgram, requiredSlotCount: requiredSlotCount)
     }
 
-    /// The condition evaluation alone, for loops over many expressions (see ``numberEvaluator``).
-    public var conditionEvaluator: ConditionEvaluator {
-        ConditionEvaluator(program: conditionProgram, requiredSlotCount: requiredSlotCount)
-    }
-
     /// The value as a condition (a number is true when non-zero); nil when missing.
     ///
     /// `missingAsZero` works as in ``number(_:missingAsZero:)``.
@@ -101,18 +96,5 @@ public struct NumberEvaluator: Sendable {
     public func callAsFunction(_ slots: UnsafeBufferPointer<AnswerSlot>, missingAsZero: Bool = false) -> Double? {
         precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
         return program(EvaluationContext(slots: slots, missingAsZero: missingAsZero))
-    }
-}
-
-/// The condition evaluation of a ``CompiledExpression``, on its own.
-public struct ConditionEvaluator: Sendable {
-    let program: ConditionProgram
-    let requiredSlotCount: Int
-
-    /// The value as a condition; nil when missing. See ``CompiledExpression/boolean(_:missingAsZero:)``.
-    @inline(__always)
-    public func callAsFunction(_ slots: UnsafeBufferPointer<AnswerSlot>) -> Bool? {
-        precondition(slots.count >= requiredSlotCount, "the expression reads slot \(requiredSlotCount - 1)")
-        return program(EvaluationContext(slots: slots, missingAsZero: false))
     }
 }

@@ -113,10 +113,9 @@ import Testing
                             )
                         }
                     }
-                    // The evaluators the engine keeps, as well as the expression's own methods.
+                    // The evaluator the scorer keeps, as well as the expression's own methods.
                     if compiled.numberEvaluator(slots, missingAsZero: true)?.bitPattern
                         != program(slots, missingAsZero: true)?.bitPattern
-                        || compiled.conditionEvaluator(slots) != program.condition(slots)
                     {
                         mismatches.append("evaluators differ")
                     }
