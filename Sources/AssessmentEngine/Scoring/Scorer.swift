@@ -47,18 +47,16 @@ public struct Scorer: Sendable {
         var itemSlots: [Int] = []
         var bandBounds: [Double] = []
         for ref in compiled.scoreOrder {
-            let (slot, expression, max, bands, maxDeclined): (Int, CompiledExpression, Double?, [Band], Int)
+            let expression = Self.expression(ref, compiled)
+            let (slot, max, bands, maxDeclined): (Int, Double?, [Band], Int)
             switch ref {
             case .need(let j):
                 let need = instrument.needs[j]
-                (slot, expression, max, bands, maxDeclined) = (
-                    compiled.needSlot(j), compiled.needScores[j], need.max, need.bands, need.missing.maxDeclined
-                )
+                (slot, max, bands, maxDeclined) = (compiled.needSlot(j), need.max, need.bands, need.missing.maxDeclined)
             case .strength(let k):
                 let strength = instrument.strengths[k]
-                (slot, expression, max, bands, maxDeclined) = (
-                    compiled.strengthSlot(k), compiled.strengthScores[k], strength.max, strength.bands,
-                    strength.missing.maxDeclined
+                (slot, max, bands, maxDeclined) = (
+                    compiled.strengthSlot(k), strength.max, strength.bands, strength.missing.maxDeclined
                 )
             }
             let items = itemSlots.count..<(itemSlots.count + expression.referencedItemSlots.count)
@@ -85,15 +83,14 @@ public struct Scorer: Sendable {
 
     /// Scores every need and strength of the items in `slots`, in place, without allocating.
     public func score(_ slots: UnsafeMutableBufferPointer<AnswerSlot>) {
-        let read = UnsafeBufferPointer(slots)
+        guard !entries.isEmpty else { return }
         entries.withUnsafeBufferPointer { entries in
             itemSlots.withUnsafeBufferPointer { itemSlots in
                 bandBounds.withUnsafeBufferPointer { bounds in
                     expressions.withUnsafeBufferPointer { expressions in
-                        for entry in entries {
-                            slots[entry.slot] = Self.score(
-                                entry, expressions[entry.expression], itemSlots, bounds, read)
-                        }
+                        Self.score(
+                            slots, entries: entries, expressions: expressions.baseAddress!, itemSlots: itemSlots,
+                            bounds: bounds)
                     }
                 }
             }
@@ -137,11 +134,16 @@ public struct Scorer: Sendable {
 
     /// The expressions of the entries, in scoring order (for the bytecode the batch kernel runs).
     var entryExpressions: [CompiledExpression] {
-        compiled.scoreOrder.map { ref in
-            switch ref {
-            case .need(let j): compiled.needScores[j]
-            case .strength(let k): compiled.strengthScores[k]
-            }
+        compiled.scoreOrder.map { Self.expression($0, compiled) }
+    }
+
+    /// The score expression of a need or strength.
+    private static func expression(_ ref: CompiledInstrument.ScoreRef, _ compiled: CompiledInstrument)
+        -> CompiledExpression
+    {
+        switch ref {
+        case .need(let j): compiled.needScores[j]
+        case .strength(let k): compiled.strengthScores[k]
         }
     }
 
