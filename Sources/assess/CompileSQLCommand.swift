@@ -50,14 +50,11 @@ struct CompileSQLCommand: ParsableCommand {
     func run() throws {
         let compiled = try InstrumentFiles.compile(try InstrumentFiles.read(instrument))
         let compiler = SQLCompiler(compiled)
-        // Read as batch reads --carry: comma-separated, spaces around names ignored.
-        let carried = carry.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let carried = ColumnList.names(carry)  // as batch reads --carry
         if let problem = compiler.carryProblem(carried) { throw ValidationError("--carry: \(problem)") }
         let sql = compiler.query(
             dialect: dialect, table: table, output: rejects ? .rejects : .rows, carrying: carried)
-        let sink = try OutputSink(path: out)
-        sink.write(sql)
-        sink.close()
+        try OutputSink.write(sql, to: out ?? "-", replacing: true)
     }
 }
 

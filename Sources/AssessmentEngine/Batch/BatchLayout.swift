@@ -17,6 +17,8 @@ public struct BatchLayout: Sendable {
     public let carried: [Int]
     /// The identifying columns dropped unread.
     public let dropped: [String]
+    /// The columns the input may have besides items and carried ones, read as they are named.
+    public static let reservedColumns: Set<String> = ["record_id", "_priorities", "_version"]
 
     /// Works out the layout of `header` for `compiled`, refusing identifying columns unless
     /// `dropIdentifying`, and unknown columns unless they are carried.
@@ -32,10 +34,11 @@ public struct BatchLayout: Sendable {
         if let item = carry.first(where: { itemIndex[$0] != nil }) { throw .carriedItem(column: item) }
         let missing = carry.filter { !header.contains($0) }
         if !missing.isEmpty { throw .carriedMissing(file: file, columns: missing) }
-        let reserved: Set<String> = ["record_id", "_priorities", "_version"]
         let identifying = header.filter { itemIndex[$0].map { compiled.items[$0].identifying } ?? false }
         if !identifying.isEmpty, !dropIdentifying { throw .identifying(file: file, columns: identifying) }
-        let unknown = header.filter { itemIndex[$0] == nil && !reserved.contains($0) && !carry.contains($0) }
+        let unknown = header.filter {
+            itemIndex[$0] == nil && !Self.reservedColumns.contains($0) && !carry.contains($0)
+        }
         if !unknown.isEmpty {
             let ids = compiled.items.map(\.id)
             var suggestions: [String: String] = [:]

@@ -51,11 +51,10 @@ public struct SQLCompiler: Sendable {
     /// reserved columns are the query's own.
     public func carryProblem(_ columns: [String]) -> String? {
         let items = Set(compiled.items.map(\.id))
-        let reserved: Set<String> = ["record_id", "_priorities", "_version"]
         if let item = columns.first(where: items.contains) {
             return "'\(item)' is an item: its answers cannot be carried through"
         }
-        if let name = columns.first(where: reserved.contains) {
+        if let name = columns.first(where: BatchLayout.reservedColumns.contains) {
             return "'\(name)' cannot be carried: it is read as input"
         }
         if let name = columns.first(where: { $0.isEmpty })

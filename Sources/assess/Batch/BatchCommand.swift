@@ -71,7 +71,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try InstrumentFiles.compile(try InstrumentFiles.read(instrument))
-        let carried = carry.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let carried = ColumnList.names(carry)
         let runner = BatchRunner(
             compiled, carry: carried, dropIdentifying: dropIdentifying,
             format: format == .csv ? .csv : .jsonl, jobs: jobs)
