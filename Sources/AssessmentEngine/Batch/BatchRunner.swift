@@ -80,10 +80,8 @@ public struct BatchRunner {
                 rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
                 dropIdentifying: dropIdentifying, compiled: compiled))
         defer { parts.free() }
-        var header = ByteBuffer(capacity: 4096)
-        defer { header.free() }
-        header.append(parts.scorer.rows.header)
-        write(header.bytes)
+        var header = parts.scorer.rows.header
+        header.withUTF8 { write(UnsafeRawBufferPointer($0)) }
 
         // JSON Lines have no header: the first line was both the sign of them and a record.
         var merge = BatchMerge(linesBefore: jsonl ? 0 : 1)

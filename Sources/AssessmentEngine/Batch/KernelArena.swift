@@ -36,9 +36,7 @@ final class KernelArena: @unchecked Sendable {
     func strings(_ strings: [[UInt8]]) -> PackedStrings {
         var starts = [0]
         for string in strings { starts.append(starts.last! + string.count) }
-        let heads = strings.map { string in
-            string.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
-        }
+        let heads = strings.map { $0.withUnsafeBufferPointer(PackedStrings.head) }
         let lookup = PackedStrings.lookup(heads)
         return PackedStrings(
             bytes: copy(strings.flatMap { $0 } + [UInt8](repeating: 0, count: PackedStrings.spare)),
