@@ -32,19 +32,23 @@ struct CellDecoder: @unchecked Sendable {
         max = item.max ?? .infinity
     }
 
-    /// Reads the non-empty cell `cell` into `slot` with the decoder `d` points to; false to
-    /// take the general path. (Through a pointer, so that only the fields used are loaded.)
+    /// Reads the non-empty cell `cell` into `slot`, and its index among the item's answers
+    /// (see ``AnswerDomains``) into `answer`, with the decoder `d` points to; false to take the
+    /// general path. (Through a pointer, so that only the fields used are loaded.)
     @inline(__always)
     static func decode(
-        _ d: UnsafePointer<CellDecoder>, _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>
+        _ d: UnsafePointer<CellDecoder>, _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>,
+        answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
         let head = PackedStrings.head(cell)
         if cell.count == 8, head == CellWords.declined {
             slot.pointee = .declined
+            answer.pointee = AnswerDomains.declined
             return true
         }
         if cell.count == 9, head == CellWords.dontKno, cell[8] == UInt8(ascii: "w") {
             slot.pointee = .dontKnow
+            answer.pointee = AnswerDomains.dontKnow
             return true
         }
         switch d.pointee.kind {
@@ -52,15 +56,19 @@ struct CellDecoder: @unchecked Sendable {
             let yes = cell.count == 3 && head == CellWords.yes
             guard yes || (cell.count == 2 && head == CellWords.no) else { return false }
             slot.pointee = .boolean(yes)
+            answer.pointee = AnswerDomains.firstAnswer + (yes ? 1 : 0)
         case .choice:
             guard let index = d.pointee.codes.index(of: cell, head: head) else { return false }
             slot.pointee = .choice(index: index, value: d.pointee.values[index])
+            answer.pointee = AnswerDomains.firstAnswer &+ UInt16(truncatingIfNeeded: index)
         case .multiChoice:
-            return d.pointee.decodeSet(cell, into: slot)
+            return d.pointee.decodeSet(cell, into: slot, answer: answer)
         case .number:
+            answer.pointee = AnswerDomains.firstAnswer  // numbers are not numbered: no table reads it
             return d.pointee.decodeNumber(cell, into: slot)
         case .text:
             slot.pointee = AnswerSlot(state: .answered)
+            answer.pointee = AnswerDomains.firstAnswer
         }
         return true
     }
@@ -68,7 +76,10 @@ struct CellDecoder: @unchecked Sendable {
     // The rarer kinds are kept out of line, so that `decode` stays small.
 
     @inline(never)
-    func decodeSet(_ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>) -> Bool {
+    func decodeSet(
+        _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>,
+        answer: UnsafeMutablePointer<UInt16>
+    ) -> Bool {
         var set: UInt64 = 0
         var start = 0
         for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
@@ -77,6 +88,8 @@ struct CellDecoder: @unchecked Sendable {
             start = i + 1
         }
         slot.pointee = .set(set)
+        // The set's own index where sets are numbered (no more options than AnswerDomains numbers).
+        answer.pointee = AnswerDomains.firstAnswer &+ UInt16(truncatingIfNeeded: set)
         return true
     }
 

@@ -31,20 +31,24 @@ final class RecordKernel: @unchecked Sendable {
     let itemCount: Int
     let decoders: UnsafePointer<CellDecoder>
     let itemSection: UnsafePointer<Int>
-    /// The conditions and scores as bytecode in the arena (see ``BytecodeProgram``).
-    let sectionShowIf: UnsafePointer<BytecodeProgram?>
-    let itemShowIf: UnsafePointer<BytecodeProgram?>
+    /// The conditions, as tables or bytecode in the arena (see ``KernelCondition``).
+    let sectionShowIf: UnsafePointer<KernelCondition?>
+    let itemShowIf: UnsafePointer<KernelCondition?>
     /// For each item with a `show_if`, the first item whose `show_if` is the same program and
     /// reads only items before that first one: such `show_if`s give one answer all through the
     /// walk (each slot is written once, at its own item), so the last such answer is reused.
     let itemShowIfKey: UnsafePointer<Int>
+    /// The scores in scoring order, run as bytecode where they have no table.
     let scoreEntries: UnsafeBufferPointer<Scorer.Entry>
     let scoreExpressions: UnsafePointer<BytecodeProgram>
     let scoreItemSlots: UnsafeBufferPointer<Int>
     let scoreBounds: UnsafeBufferPointer<Double>
-    let safeguarding: UnsafeBufferPointer<BytecodeProgram>
-    let responsivity: UnsafeBufferPointer<BytecodeProgram>
-    let urgentIf: UnsafeBufferPointer<BytecodeProgram?>
+    /// For each need, then each strength: its scoring as a table, where its items' answers
+    /// have few enough combinations (see ``ScoreTable``).
+    let scoreTables: UnsafePointer<ScoreTable?>
+    let safeguarding: UnsafeBufferPointer<KernelCondition>
+    let responsivity: UnsafeBufferPointer<KernelCondition>
+    let urgentIf: UnsafeBufferPointer<KernelCondition?>
     let ranking: LynchpinKernel
     let text: RowText
     let encoding: RowEncoding
@@ -65,29 +69,51 @@ final class RecordKernel: @unchecked Sendable {
         itemCount = compiled.items.count
         decoders = arena.copy(compiled.items.map { [arena] in CellDecoder($0, arena: arena) })
         itemSection = arena.copy(compiled.itemSection)
-        sectionShowIf = arena.copy(compiled.sectionShowIf.map { [arena] in $0.map(arena.program) })
-        itemShowIf = arena.copy(compiled.itemShowIf.map { [arena] in $0.map(arena.program) })
+        let domains = AnswerDomains(compiled)
+        let condition = { [arena] (expression: CompiledExpression) in
+            KernelCondition(expression, domains: domains, slotCount: compiled.slotCount, arena: arena)
+        }
+        sectionShowIf = arena.copy(compiled.sectionShowIf.map { $0.map(condition) })
+        itemShowIf = arena.copy(compiled.itemShowIf.map { $0.map(condition) })
         itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
         let scorer = Scorer(compiled)
+        let programs = scorer.entryExpressions.map(arena.program)
         scoreEntries = arena.buffer(scorer.entries)
-        scoreExpressions = arena.copy(scorer.entryExpressions.map(arena.program))
-        scoreItemSlots = arena.buffer(scorer.itemSlots)
-        scoreBounds = arena.buffer(scorer.bandBounds)
-        safeguarding = arena.buffer(compiled.safeguarding.map(arena.program))
-        responsivity = arena.buffer(compiled.responsivity.map(arena.program))
-        urgentIf = arena.buffer(compiled.urgentIf.map { [arena] in $0.map(arena.program) })
-        ranking = LynchpinKernel(compiled, arena: arena)
+        scoreExpressions = arena.copy(programs)
+        let itemSlots = arena.buffer(scorer.itemSlots)
+        let bounds = arena.buffer(scorer.bandBounds)
+        scoreItemSlots = itemSlots
+        scoreBounds = bounds
+        safeguarding = arena.buffer(compiled.safeguarding.map(condition))
+        responsivity = arena.buffer(compiled.responsivity.map(condition))
+        urgentIf = arena.buffer(compiled.urgentIf.map { $0.map(condition) })
+        ranking = LynchpinKernel(compiled, condition: condition, arena: arena)
         encoding = RowEncoding(format: format, header: columns.header, arena: arena)
-        text = RowText(
+        let text = RowText(
             compiled.instrument, firstScoreColumn: 3 + layout.carried.count, encoding: encoding, arena: arena)
+        self.text = text
         slotCount = compiled.slotCount
         scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
         unanswered = arena.copy([AnswerSlot](repeating: .unanswered, count: compiled.slotCount))
+        var tables = [ScoreTable?](repeating: nil, count: scoreCount)
+        for (e, entry) in scorer.entries.enumerated() {
+            let k = entry.slot - compiled.items.count
+            guard let key = domains.key(for: scorer.entryExpressions[e], arena: arena) else { continue }
+            tables[k] = ScoreTable(
+                key, domains: domains, slotCount: compiled.slotCount, arena: arena,
+                score: { Scorer.score(entry, programs[entry.expression], itemSlots, bounds, $0) },
+                write: { slot, out in Self.writeScore(k, slot, text, &out) })
+        }
+        scoreTables = arena.copy(tables)
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
     struct Scratch {
         let slots: UnsafeMutableBufferPointer<AnswerSlot>
+        /// Each item's answer as its index among the item's answers (see ``AnswerDomains``).
+        let answers: UnsafeMutableBufferPointer<UInt16>
+        /// For each need, then each strength: its outcome in its ``ScoreTable``, or -1 for none.
+        let scoreOutcome: UnsafeMutableBufferPointer<Int>
         /// Cell `c` is `line[cellStart[c]..<cellStart[c + 1] - 1]`.
         let cellStart: UnsafeMutableBufferPointer<Int>
         let priorities: UnsafeMutableBufferPointer<Int>
@@ -96,6 +122,8 @@ final class RecordKernel: @unchecked Sendable {
 
         func free() {
             slots.deallocate()
+            answers.deallocate()
+            scoreOutcome.deallocate()
             cellStart.deallocate()
             priorities.deallocate()
             tier0.deallocate()
@@ -120,8 +148,8 @@ final class RecordKernel: @unchecked Sendable {
     /// A scratch sized for this kernel.
     func makeScratch() -> Scratch {
         Scratch(
-            slots: .allocate(capacity: slotCount),
-            cellStart: .allocate(capacity: columnCount + 1),
+            slots: .allocate(capacity: slotCount), answers: .allocate(capacity: max(itemCount, 1)),
+            scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch())
     }
@@ -143,14 +171,13 @@ final class RecordKernel: @unchecked Sendable {
             return .general
         }
         guard decodeCells(base, s), walkShowIf(s) else { return .general }
-        Scorer.score(
-            s.slots, entries: scoreEntries, expressions: scoreExpressions, itemSlots: scoreItemSlots,
-            bounds: scoreBounds)
+        scoreAll(s)
         let slots = UnsafeBufferPointer(s.slots)
-        for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0.condition(slots) == true } ?? false }
+        let answers = UnsafePointer(s.answers.baseAddress!)
+        for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0.holds(slots, answers) == true } ?? false }
         ranking.rank(
-            slots, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]), tier0: s.tier0,
-            &s.ranking)
+            slots, answers: answers, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]),
+            tier0: s.tier0, &s.ranking)
         write(recordID, cell: cell, slots, s, &out)
         return .written(idHash: Self.hash(recordID))
     }
@@ -203,14 +230,18 @@ final class RecordKernel: @unchecked Sendable {
     @inline(never)
     private func decodeCells(_ base: UnsafePointer<UInt8>, _ s: Scratch) -> Bool {
         let slots = s.slots.baseAddress!
+        let answers = s.answers.baseAddress!
         slots.update(from: unanswered, count: slotCount)
+        answers.update(repeating: AnswerDomains.unanswered, count: itemCount)
         for c in 0..<columnCount {
             let item = itemOfColumn[c]
             let start = s.cellStart[c]
             let count = s.cellStart[c + 1] - 1 - start
             guard item >= 0, count > 0 else { continue }
             let cell = UnsafeBufferPointer(start: base + start, count: count)
-            guard CellDecoder.decode(decoders + item, cell, into: slots + item) else { return false }
+            guard CellDecoder.decode(decoders + item, cell, into: slots + item, answer: answers + item) else {
+                return false
+            }
         }
         return true
     }
@@ -240,6 +271,7 @@ final class RecordKernel: @unchecked Sendable {
     @inline(__always)
     private func walkShowIf(_ s: Scratch) -> Bool {
         let read = UnsafeBufferPointer(s.slots)
+        let answers = UnsafePointer(s.answers.baseAddress!)
         var currentSection = -1
         var sectionHidden = false
         var lastKey = -1
@@ -248,20 +280,21 @@ final class RecordKernel: @unchecked Sendable {
             let section = itemSection[i]
             if section != currentSection {
                 currentSection = section
-                sectionHidden = sectionShowIf[section].map { $0.condition(read) == false } ?? false
+                sectionHidden = sectionShowIf[section].map { $0.holds(read, answers) == false } ?? false
             }
             var hidden = sectionHidden
             if !hidden, let showIf = itemShowIf[i] {
                 let key = itemShowIfKey[i]
                 if key != lastKey {
                     lastKey = key
-                    lastHidden = showIf.condition(read) == false
+                    lastHidden = showIf.holds(read, answers) == false
                 }
                 hidden = lastHidden
             }
             if hidden {
                 guard s.slots[i].state == .unanswered else { return false }  // an answer to a hidden question
                 s.slots[i] = .notApplicable
+                s.answers[i] = AnswerDomains.notApplicable
             }
         }
         return true
@@ -280,6 +313,37 @@ final class RecordKernel: @unchecked Sendable {
         }
     }
 
+    /// Scores every need and strength, in scoring order: from its table where it has one.
+    @inline(__always)
+    private func scoreAll(_ s: Scratch) {
+        let read = UnsafeBufferPointer(s.slots)
+        let answers = UnsafePointer(s.answers.baseAddress!)
+        for entry in scoreEntries {
+            let k = entry.slot - itemCount
+            if let table = scoreTables[k] {
+                let outcome = Int(table.outcomes[table.key.index(answers)])
+                s.slots[entry.slot] = table.slots[outcome]
+                s.scoreOutcome[k] = outcome
+            } else {
+                s.slots[entry.slot] = Scorer.score(
+                    entry, scoreExpressions[entry.expression], scoreItemSlots, scoreBounds, read)
+                s.scoreOutcome[k] = -1
+            }
+        }
+    }
+
+    /// The three cells (score, band, status) of need or strength `k` scored as `slot`.
+    @inline(__always)
+    static func writeScore(_ k: Int, _ slot: AnswerSlot, _ text: RowText, _ out: inout ByteBuffer) {
+        if slot.state == .answered {
+            out.append(text.scoreOpen, k)
+            out.appendNumber(slot.number)
+            out.append(text.scoreTail[k], Int(slot.code))
+        } else {
+            out.append(text.notAssessed, k)
+        }
+    }
+
     /// The row's cells, in ``BatchColumns`` order.
     @inline(__always)
     private func write(
@@ -290,13 +354,11 @@ final class RecordKernel: @unchecked Sendable {
         for (k, c) in carried.enumerated() { encoding.cell(1 + k, cell(c), &out) }
         out.append(text.instrumentCells, 0)
         for k in 0..<scoreCount {
-            let slot = slots[ranking.firstNeedSlot + k]
-            if slot.state == .answered {
-                out.append(text.scoreOpen, k)
-                out.appendNumber(slot.number)
-                out.append(text.scoreTail[k], Int(slot.code))
+            let outcome = s.scoreOutcome[k]
+            if outcome >= 0, let table = scoreTables[k] {
+                out.append(table.cells, outcome)
             } else {
-                out.append(text.notAssessed, k)
+                Self.writeScore(k, slots[itemCount + k], text, &out)
             }
         }
         var column = 3 + carried.count + 3 * scoreCount
@@ -308,12 +370,13 @@ final class RecordKernel: @unchecked Sendable {
         for j in 0..<ranking.needCount where s.tier0[j] { list.add(text.needs[j], column, &out) }
         list.end(column, &out)
         column += 1
-        for i in 0..<safeguarding.count where safeguarding[i].condition(slots) == true {
+        let answers = UnsafePointer(s.answers.baseAddress!)
+        for i in 0..<safeguarding.count where safeguarding[i].holds(slots, answers) == true {
             list.add(text.safeguarding[i], column, &out)
         }
         list.end(column, &out)
         column += 1
-        for i in 0..<responsivity.count where responsivity[i].condition(slots) == true {
+        for i in 0..<responsivity.count where responsivity[i].holds(slots, answers) == true {
             list.add(text.responsivity[i], column, &out)
         }
         list.end(column, &out)

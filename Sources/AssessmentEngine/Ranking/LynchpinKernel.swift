@@ -18,11 +18,13 @@ struct LynchpinKernel: @unchecked Sendable {
     let driverCount: Int
     let driverPair: UnsafePointer<Int>
     let driverWeight: UnsafePointer<Double>
-    /// Each usable driver's `when`, as bytecode in the arena.
-    let driverWhen: UnsafePointer<BytecodeProgram?>
+    /// Each usable driver's `when`, as a table or bytecode in the arena.
+    let driverWhen: UnsafePointer<KernelCondition?>
 
-    /// A kernel for `compiled`, its tables in `arena`.
-    init(_ compiled: CompiledInstrument, arena: KernelArena) {
+    /// A kernel for `compiled`, its tables in `arena`, its `when`s made by `condition`.
+    init(
+        _ compiled: CompiledInstrument, condition: (CompiledExpression) -> KernelCondition, arena: KernelArena
+    ) {
         let instrument = compiled.instrument
         needCount = instrument.needs.count
         firstNeedSlot = compiled.items.count
@@ -36,12 +38,12 @@ struct LynchpinKernel: @unchecked Sendable {
         pairTo = arena.copy(pairs.map { $0[1] })
         var driverPair: [Int] = []
         var driverWeight: [Double] = []
-        var driverWhen: [BytecodeProgram?] = []
+        var driverWhen: [KernelCondition?] = []
         for (d, end) in ends.enumerated() {
             guard let end, end.from != end.to else { continue }
             driverPair.append(pairs.firstIndex(of: [end.from, end.to])!)
             driverWeight.append(instrument.drivers[d].weight)
-            driverWhen.append(compiled.drivers[d].map(arena.program))
+            driverWhen.append(compiled.drivers[d].map(condition))
         }
         driverCount = driverPair.count
         self.driverPair = arena.copy(driverPair)
@@ -104,10 +106,11 @@ struct LynchpinKernel: @unchecked Sendable {
     /// A scratch sized for this instrument.
     func makeScratch() -> Scratch { Scratch(needs: needCount, pairs: pairCount) }
 
-    /// Ranks the present needs of scored `slots`; `priorities` are her named needs by index,
+    /// Ranks the present needs of scored `slots` (whose items' answer indices are `answers`,
+    /// see ``AnswerDomains``); `priorities` are her named needs by index,
     /// `tier0[j]` says whether need `j`'s `urgent_if` holds. The result is left in `scratch`.
     func rank(
-        _ slots: UnsafeBufferPointer<AnswerSlot>, priorities: UnsafeBufferPointer<Int>,
+        _ slots: UnsafeBufferPointer<AnswerSlot>, answers: UnsafePointer<UInt16>, priorities: UnsafeBufferPointer<Int>,
         tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
     ) {
         let n = needCount
@@ -123,7 +126,7 @@ struct LynchpinKernel: @unchecked Sendable {
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
             s.priority[need] = position
         }
-        let edgeCount = activeEdges(slots, &s)
+        let edgeCount = activeEdges(slots, answers, &s)
         var count = 0
         for j in 0..<n where s.present[j] {
             var influence = s.severity[j]
@@ -153,12 +156,14 @@ struct LynchpinKernel: @unchecked Sendable {
     }
 
     /// Fills the pair weights from the active drivers and lists the pairs with an edge, in order.
-    private func activeEdges(_ slots: UnsafeBufferPointer<AnswerSlot>, _ s: inout Scratch) -> Int {
+    private func activeEdges(
+        _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
+    ) -> Int {
         for p in 0..<pairCount { s.pairWeight[p] = 0 }
         for d in 0..<driverCount {
             let p = driverPair[d]
             guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
-            if let when = driverWhen[d], when.condition(slots) != true { continue }
+            if let when = driverWhen[d], when.holds(slots, answers) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
         for j in 0..<needCount { s.hasOut[j] = false }

@@ -1,0 +1,123 @@
+import QuestionnaireDSL
+
+/// The answers each item's slot can hold on the fast path, numbered, so that an expression
+/// over a few items can be worked out once for every combination of their answers and then
+/// looked up, record after record (see ``TableKey``).
+///
+/// Index 0 is unanswered, 1 declined, 2 don't know and 3 not applicable; from 4 on come the
+/// answers themselves: no, then yes; each option of a choice or scale, in order; each set of
+/// a multiple choice's options, by its bits; one for any text or date (whose words no
+/// expression reads). A number can take too many values to be numbered.
+struct AnswerDomains {
+    static let unanswered: UInt16 = 0
+    static let declined: UInt16 = 1
+    static let dontKnow: UInt16 = 2
+    static let notApplicable: UInt16 = 3
+    static let firstAnswer: UInt16 = 4
+    /// The most options a multiple choice may have to be numbered (4,096 sets).
+    static let maxSetOptions = 12
+    /// The most combinations one table may hold.
+    static let maxCombinations = 1 << 14
+
+    /// For each item, the slot each of its answer indices stands for (empty when not numbered).
+    /// These are exactly the slots ``CellDecoder`` and the `show_if` walk write.
+    let slots: [[AnswerSlot]]
+
+    /// The numbering of `compiled`'s items.
+    init(_ compiled: CompiledInstrument) {
+        let missing: [AnswerSlot] = [.unanswered, .declined, .dontKnow, .notApplicable]
+        slots = compiled.items.map { item in
+            switch item.type {
+            case .yesNo: return missing + [.boolean(false), .boolean(true)]
+            case .choice, .scale:
+                return missing + item.options.indices.map { .choice(index: $0, value: item.options[$0].value) }
+            case .multiChoice:
+                guard item.options.count <= Self.maxSetOptions else { return [] }
+                return missing + (0..<(UInt64(1) << UInt64(item.options.count))).map { .set($0) }
+            case .text, .date: return missing + [AnswerSlot(state: .answered)]
+            case .number: return []
+            }
+        }
+    }
+
+    /// How to find a combination of the answers `expression` reads, or nil when it reads a
+    /// score or an item that is not numbered, or its items have too many combinations.
+    func key(for expression: CompiledExpression, arena: KernelArena) -> TableKey? {
+        guard expression.referencedScores.isEmpty else { return nil }
+        let items = Array(Set(expression.referencedItemSlots)).sorted()
+        var strides: [Int] = []
+        var combinations = 1
+        for item in items {
+            let answers = slots[item].count
+            guard answers > 0, combinations * answers <= Self.maxCombinations else { return nil }
+            strides.append(combinations)
+            combinations *= answers
+        }
+        return TableKey(
+            items: arena.buffer(items.map { Int32($0) }), strides: arena.copy(strides.map { Int32($0) }),
+            combinations: combinations)
+    }
+
+    /// Calls `body` with each combination of `key`'s answers in turn, by its index, in slots
+    /// (`slotCount` of them) where every other slot is unanswered.
+    func forEachCombination(
+        of key: TableKey, slotCount: Int, _ body: (Int, UnsafeBufferPointer<AnswerSlot>) -> Void
+    ) {
+        var probe = [AnswerSlot](repeating: .unanswered, count: slotCount)
+        for combination in 0..<key.combinations {
+            for (k, item) in key.items.enumerated() {
+                let answers = slots[Int(item)]
+                probe[Int(item)] = answers[combination / Int(key.strides[k]) % answers.count]
+            }
+            probe.withUnsafeBufferPointer { body(combination, $0) }
+        }
+    }
+}
+
+/// Where a combination of some items' answers sits in a table: the sum, over the items, of
+/// each one's answer index (see ``AnswerDomains``) times its stride.
+struct TableKey: @unchecked Sendable {
+    let items: UnsafeBufferPointer<Int32>
+    let strides: UnsafePointer<Int32>
+    let combinations: Int
+
+    /// The combination that `answers` (an answer index per item) holds.
+    @inline(__always)
+    func index(_ answers: UnsafePointer<UInt16>) -> Int {
+        var index = 0
+        for k in 0..<items.count { index &+= Int(answers[Int(items[k])]) &* Int(strides[k]) }
+        return index
+    }
+}
+
+/// A condition of the fast path (a `show_if`, rule, `urgent_if` or driver's `when`): looked up
+/// in a table of its every combination of answers when it has few enough, and otherwise run
+/// as bytecode. Either way it is the condition's own bytecode that gives the answer.
+struct KernelCondition: @unchecked Sendable {
+    let program: BytecodeProgram
+    let key: TableKey?
+    /// For each combination: 0 false, 1 true, 2 missing.
+    let table: UnsafePointer<UInt8>?
+
+    /// The condition `expression`, its tables in `arena`.
+    init(_ expression: CompiledExpression, domains: AnswerDomains, slotCount: Int, arena: KernelArena) {
+        let program = arena.program(expression)
+        self.program = program
+        key = domains.key(for: expression, arena: arena)
+        table = key.map { key in
+            var table = [UInt8](repeating: 0, count: key.combinations)
+            domains.forEachCombination(of: key, slotCount: slotCount) { combination, slots in
+                table[combination] = program.condition(slots).map { $0 ? 1 : 0 } ?? 2
+            }
+            return arena.copy(table)
+        }
+    }
+
+    /// The condition's value over `slots`, whose answer indices are `answers`; nil when missing.
+    @inline(__always)
+    func holds(_ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>) -> Bool? {
+        guard let key, let table else { return program.condition(slots) }
+        let value = table[key.index(answers)]
+        return value == 2 ? nil : value == 1
+    }
+}
