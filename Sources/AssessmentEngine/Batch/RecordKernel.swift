@@ -30,7 +30,8 @@ final class RecordKernel: @unchecked Sendable {
     let carried: UnsafeBufferPointer<Int>
     let itemCount: Int
     let decoders: UnsafePointer<CellDecoder>
-    let itemSection: UnsafePointer<Int>
+    /// The `show_if`s in the order the walk meets them (see ``WalkStep``).
+    let walkSteps: UnsafeBufferPointer<WalkStep>
     /// The conditions, as tables or bytecode in the arena (see ``KernelCondition``).
     let sectionShowIf: UnsafePointer<KernelCondition?>
     let itemShowIf: UnsafePointer<KernelCondition?>
@@ -68,7 +69,7 @@ final class RecordKernel: @unchecked Sendable {
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
         itemCount = compiled.items.count
         decoders = arena.copy(compiled.items.map { [arena] in CellDecoder($0, arena: arena) })
-        itemSection = arena.copy(compiled.itemSection)
+        walkSteps = arena.buffer(Self.walkSteps(compiled))
         let domains = AnswerDomains(compiled)
         let condition = { [arena] (expression: CompiledExpression) in
             KernelCondition(expression, domains: domains, slotCount: compiled.slotCount, arena: arena)
@@ -267,37 +268,66 @@ final class RecordKernel: @unchecked Sendable {
 
     /// ``ShowIfWalk`` over the decoded answers, in order: hidden items become not applicable
     /// (an answer to one sends the record to the general path, which rejects it); each
-    /// `show_if` reads only items before its own, which are settled by then.
+    /// `show_if` reads only items before its own, which are settled by then. Only the items
+    /// and sections with a `show_if` are visited.
     @inline(__always)
     private func walkShowIf(_ s: Scratch) -> Bool {
         let read = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
-        var currentSection = -1
-        var sectionHidden = false
+        var hiddenUntil = 0  // the items before it are in a hidden section
         var lastKey = -1
         var lastHidden = false
-        for i in 0..<itemCount {
-            let section = itemSection[i]
-            if section != currentSection {
-                currentSection = section
-                sectionHidden = sectionShowIf[section].map { $0.holds(read, answers) == false } ?? false
-            }
-            var hidden = sectionHidden
-            if !hidden, let showIf = itemShowIf[i] {
-                let key = itemShowIfKey[i]
+        for step in walkSteps {
+            let first = Int(step.first)
+            guard first >= hiddenUntil else { continue }
+            var end = first + 1
+            if step.isSection {
+                guard sectionShowIf[Int(step.section)]!.holds(read, answers) == false else { continue }
+                end = Int(step.end)
+                hiddenUntil = end
+            } else {
+                let key = itemShowIfKey[first]
                 if key != lastKey {
                     lastKey = key
-                    lastHidden = showIf.holds(read, answers) == false
+                    lastHidden = itemShowIf[first]!.holds(read, answers) == false
                 }
-                hidden = lastHidden
+                guard lastHidden else { continue }
             }
-            if hidden {
+            for i in first..<end {
                 guard s.slots[i].state == .unanswered else { return false }  // an answer to a hidden question
                 s.slots[i] = .notApplicable
                 s.answers[i] = AnswerDomains.notApplicable
             }
         }
         return true
+    }
+
+    /// One stop of the `show_if` walk: a section with a `show_if` (its items are
+    /// `first..<end`) or an item with one (`first`).
+    struct WalkStep {
+        var first: Int32
+        var end: Int32
+        var section: Int32
+        var isSection: Bool
+    }
+
+    /// The walk's stops for `compiled`, in item order, each section's before its first item's.
+    static func walkSteps(_ compiled: CompiledInstrument) -> [WalkStep] {
+        var steps: [WalkStep] = []
+        var i = 0
+        let sections = compiled.itemSection
+        while i < sections.count {
+            var end = i + 1
+            while end < sections.count, sections[end] == sections[i] { end += 1 }
+            if compiled.sectionShowIf[sections[i]] != nil {
+                steps.append(WalkStep(first: Int32(i), end: Int32(end), section: Int32(sections[i]), isSection: true))
+            }
+            for item in i..<end where compiled.itemShowIf[item] != nil {
+                steps.append(WalkStep(first: Int32(item), end: Int32(item + 1), section: -1, isSection: false))
+            }
+            i = end
+        }
+        return steps
     }
 
     /// ``itemShowIfKey``: for item `i`, the first item `j` with the same bytecode whose
