@@ -34,13 +34,16 @@ struct CellDecoder: @unchecked Sendable {
 
     /// Reads the non-empty cell `cell` into `slot`, and its index among the item's answers
     /// (see ``AnswerDomains``) into `answer`, with the decoder `d` points to; false to take the
-    /// general path. (Through a pointer, so that only the fields used are loaded.)
+    /// general path. `readable`: how many bytes may be read from the cell's start (the rest
+    /// of the line), so that short cells can be read a word at a time
+    /// (see ``PackedStrings/head(_:padded:)``). (Through a pointer, so that only the fields used are loaded.)
     @inline(__always)
     static func decode(
-        _ d: UnsafePointer<CellDecoder>, _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>,
-        answer: UnsafeMutablePointer<UInt16>
+        _ d: UnsafePointer<CellDecoder>, _ cell: UnsafeBufferPointer<UInt8>, readable: Int,
+        into slot: UnsafeMutablePointer<AnswerSlot>, answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
-        let head = PackedStrings.head(cell)
+        let padded = readable >= 16
+        let head = PackedStrings.head(cell, padded: padded)
         if cell.count == 8, head == CellWords.declined {
             slot.pointee = .declined
             answer.pointee = AnswerDomains.declined
@@ -58,11 +61,11 @@ struct CellDecoder: @unchecked Sendable {
             slot.pointee = .boolean(yes)
             answer.pointee = AnswerDomains.firstAnswer + (yes ? 1 : 0)
         case .choice:
-            guard let index = d.pointee.codes.index(of: cell, head: head) else { return false }
+            guard let index = d.pointee.codes.index(of: cell, head: head, padded: padded) else { return false }
             slot.pointee = .choice(index: index, value: d.pointee.values[index])
             answer.pointee = AnswerDomains.firstAnswer &+ UInt16(truncatingIfNeeded: index)
         case .multiChoice:
-            return d.pointee.decodeSet(cell, into: slot, answer: answer)
+            return d.pointee.decodeSet(cell, readable: readable, into: slot, answer: answer)
         case .number:
             answer.pointee = AnswerDomains.firstAnswer  // numbers are not numbered: no table reads it
             return d.pointee.decodeNumber(cell, into: slot)
@@ -77,13 +80,16 @@ struct CellDecoder: @unchecked Sendable {
 
     @inline(never)
     func decodeSet(
-        _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>,
+        _ cell: UnsafeBufferPointer<UInt8>, readable: Int, into slot: UnsafeMutablePointer<AnswerSlot>,
         answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
         var set: UInt64 = 0
         var start = 0
         for i in 0...cell.count where i == cell.count || cell[i] == UInt8(ascii: ";") {
-            guard let index = codes.index(of: UnsafeBufferPointer(rebasing: cell[start..<i])) else { return false }
+            let piece = UnsafeBufferPointer(rebasing: cell[start..<i])
+            let padded = readable - start >= 16
+            let head = PackedStrings.head(piece, padded: padded)
+            guard let index = codes.index(of: piece, head: head, padded: padded) else { return false }
             set |= 1 << UInt64(index)
             start = i + 1
         }

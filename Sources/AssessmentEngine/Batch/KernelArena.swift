@@ -108,25 +108,54 @@ struct PackedStrings: @unchecked Sendable {
         return head
     }
 
+    /// ``head(_:)`` of `bytes`, read as one load when `padded`: at least 16 bytes may be read
+    /// from its start (as in a line with more cells after this one).
+    @inline(__always)
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>, padded: Bool) -> UInt64 {
+        guard padded, let start = bytes.baseAddress else { return head(bytes) }
+        return UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) & low(bytes.count)
+    }
+
+    /// A mask of the low `n` bytes of a word (all of them from 8 on).
+    @inline(__always)
+    static func low(_ n: Int) -> UInt64 {
+        n >= 8 ? ~0 : (1 &<< UInt64(8 &* n)) &- 1
+    }
+
     /// The index of the string equal to `cell`, if any.
     @inline(__always)
     func index(of cell: UnsafeBufferPointer<UInt8>) -> Int? {
-        index(of: cell, head: Self.head(cell))
+        index(of: cell, head: Self.head(cell), padded: false)
     }
 
-    /// The index of the string equal to `cell`, whose ``head(_:)`` is `head`, if any.
+    /// The index of the string equal to `cell`, whose ``head(_:)`` is `head`, if any;
+    /// `padded` as for ``head(_:padded:)``.
     @inline(__always)
-    func index(of cell: UnsafeBufferPointer<UInt8>, head: UInt64) -> Int? {
-        guard let start = cell.baseAddress else { return nil }
+    func index(of cell: UnsafeBufferPointer<UInt8>, head: UInt64, padded: Bool) -> Int? {
         if let slots {
             let i = slots[Int((head &* multiplier) >> 59)]
             guard i >= 0, heads[i] == head, starts[i + 1] - starts[i] == cell.count else { return nil }
-            return cell.count <= 8 || memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0 ? i : nil
+            return rest(of: i, equals: cell, padded: padded) ? i : nil
         }
         for i in 0..<count where heads[i] == head && starts[i + 1] - starts[i] == cell.count {
-            if cell.count <= 8 || memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0 { return i }
+            if rest(of: i, equals: cell, padded: padded) { return i }
         }
         return nil
+    }
+
+    /// Whether string `i`, as long as `cell` and with the same first eight bytes, has the same
+    /// bytes after them: one compare of the next eight when `padded` (the spare bytes make that
+    /// read safe on this side).
+    @inline(__always)
+    private func rest(of i: Int, equals cell: UnsafeBufferPointer<UInt8>, padded: Bool) -> Bool {
+        guard cell.count > 8, let start = cell.baseAddress else { return true }
+        if padded, cell.count <= 16 {
+            let mask = Self.low(cell.count - 8)
+            let mine = UnsafeRawPointer(bytes + starts[i] + 8).loadUnaligned(as: UInt64.self)
+            let theirs = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self)
+            return (mine ^ theirs) & UInt64(littleEndian: mask) == 0
+        }
+        return memcmp(bytes + starts[i] + 8, start + 8, cell.count - 8) == 0
     }
 }
 

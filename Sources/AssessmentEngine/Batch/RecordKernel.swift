@@ -171,7 +171,7 @@ final class RecordKernel: @unchecked Sendable {
         guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, s) else {
             return .general
         }
-        guard decodeCells(base, s), walkShowIf(s) else { return .general }
+        guard decodeCells(base, readable: line.count, s), walkShowIf(s) else { return .general }
         scoreAll(s)
         let slots = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
@@ -229,7 +229,7 @@ final class RecordKernel: @unchecked Sendable {
     /// the answers came in one by one.)
     /// (A function of its own, small enough for ``CellDecoder/decode(_:_:into:)`` to be inlined in it.)
     @inline(never)
-    private func decodeCells(_ base: UnsafePointer<UInt8>, _ s: Scratch) -> Bool {
+    private func decodeCells(_ base: UnsafePointer<UInt8>, readable: Int, _ s: Scratch) -> Bool {
         let slots = s.slots.baseAddress!
         let answers = s.answers.baseAddress!
         slots.update(from: unanswered, count: slotCount)
@@ -240,7 +240,10 @@ final class RecordKernel: @unchecked Sendable {
             let count = s.cellStart[c + 1] - 1 - start
             guard item >= 0, count > 0 else { continue }
             let cell = UnsafeBufferPointer(start: base + start, count: count)
-            guard CellDecoder.decode(decoders + item, cell, into: slots + item, answer: answers + item) else {
+            guard
+                CellDecoder.decode(
+                    decoders + item, cell, readable: readable - start, into: slots + item, answer: answers + item)
+            else {
                 return false
             }
         }
