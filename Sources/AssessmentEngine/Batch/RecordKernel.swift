@@ -193,6 +193,7 @@ final class RecordKernel: @unchecked Sendable {
         guard end > 0, let base = line.baseAddress else { return false }
         var cells = 0
         s.cellStart[0] = 0
+        var unusual: UInt64 = 0
         var i = 0
         while i < end {
             let word: UInt64
@@ -207,7 +208,7 @@ final class RecordKernel: @unchecked Sendable {
                 valid = (1 << UInt64(8 * (end - i))) &- 1
                 word = tail | (LineBytes.spaces & ~valid)
             }
-            guard !LineBytes.hasUnusual(word) else { return false }
+            unusual |= LineBytes.unusual(word)
             var commas = LineBytes.commas(word) & valid
             while commas != 0 {
                 let k = commas.trailingZeroBitCount / 8
@@ -218,7 +219,7 @@ final class RecordKernel: @unchecked Sendable {
             }
             i += 8
         }
-        guard cells == columnCount - 1 else { return false }
+        guard unusual == 0, cells == columnCount - 1 else { return false }
         s.cellStart[columnCount] = end + 1
         return true
     }
@@ -466,8 +467,8 @@ enum LineBytes {
     static let highs: UInt64 = 0x8080_8080_8080_8080
     static let spaces: UInt64 = 0x2020_2020_2020_2020
 
-    /// The high bit of each byte of `word` that is below `limit` (exact: no false positives,
-    /// as every byte of `word` is below 0x80 when this is asked).
+    /// The high bit of each byte of `word` that is below `limit` (exact for bytes below 0x80;
+    /// what it says of the others does not matter, as ``unusual(_:)`` marks them anyway).
     @inline(__always)
     static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
         let biased = (word | highs) &- (ones &* UInt64(limit))  // no borrows: each byte is at least 0x80
@@ -483,12 +484,16 @@ enum LineBytes {
 
     /// True when a byte is not printable ASCII, or is `"` or `\`.
     @inline(__always)
-    static func hasUnusual(_ word: UInt64) -> Bool {
-        guard word & highs == 0 else { return true }
-        let unusual =
-            below(0x20, word) | anyZero(word ^ (ones &* 0x7F)) | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+    static func hasUnusual(_ word: UInt64) -> Bool { unusual(word) != 0 }
+
+    /// Non-zero when a byte of `word` is not printable ASCII, or is `"` or `\`: bytes of 0x7F
+    /// and up (adding one to each byte sets its high bit only from 0x7F; a carry out of 0xFF,
+    /// itself marked, can mark only more), below 0x20, and the two that quote or escape.
+    @inline(__always)
+    static func unusual(_ word: UInt64) -> UInt64 {
+        ((word | (word &+ ones)) & highs) | below(0x20, word)
+            | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
             | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
-        return unusual != 0
     }
 
     /// Non-zero when some byte of `word` is zero. (Cheaper than ``equal(_:_:)``: it may also
