@@ -91,7 +91,7 @@ struct ByteBuffer {
     mutating func appendNumber(_ value: Double) {
         guard value.isFinite else { return append(NumberText.format(value)) }
         // Whole (as `value == value.rounded()` asks, but without a call into libm).
-        if value == value.rounded(.towardZero), abs(value) < 1e15 { return appendInteger(Int64(value)) }
+        if abs(value) < 1e15, value == LynchpinRanker.truncated(value) { return appendInteger(Int64(value)) }
         guard abs(value) * 10_000 < 9e18 else { return append(NumberText.format(value)) }
         let scaled = LynchpinRanker.roundedHalfAway(value * 10_000)
         if scaled < 0 { append(UInt8(ascii: "-")) }

@@ -238,12 +238,12 @@ final class RecordKernel: @unchecked Sendable {
         for c in 0..<columnCount {
             let item = itemOfColumn[c]
             let start = s.cellStart[c]
-            let count = s.cellStart[c + 1] - 1 - start
+            let count = s.cellStart[c &+ 1] &- 1 &- start
             guard item >= 0, count > 0 else { continue }
             let cell = UnsafeBufferPointer(start: base + start, count: count)
             guard
                 CellDecoder.decode(
-                    decoders + item, cell, readable: readable - start, into: slots + item, answer: answers + item)
+                    decoders + item, cell, readable: readable &- start, into: slots + item, answer: answers + item)
             else {
                 return false
             }
@@ -398,24 +398,24 @@ final class RecordKernel: @unchecked Sendable {
         var column = 3 + carried.count + 3 * scoreCount
         let r = s.ranking
         var list = ListWriter(encoding: encoding)
-        for position in 0..<r.count where r.lynchpin[position] { list.add(text.needs[r.order[position]], column, &out) }
+        for position in 0..<r.count where r.lynchpin[position] { list.add(text.needs, r.order[position], column, &out) }
         list.end(column, &out)
         column += 1
-        for j in 0..<ranking.needCount where s.tier0[j] { list.add(text.needs[j], column, &out) }
+        for j in 0..<ranking.needCount where s.tier0[j] { list.add(text.needs, j, column, &out) }
         list.end(column, &out)
         column += 1
         let answers = UnsafePointer(s.answers.baseAddress!)
         for i in 0..<safeguarding.count where safeguarding[i].holds(slots, answers) == true {
-            list.add(text.safeguarding[i], column, &out)
+            list.add(text.safeguarding, i, column, &out)
         }
         list.end(column, &out)
         column += 1
         for i in 0..<responsivity.count where responsivity[i].holds(slots, answers) == true {
-            list.add(text.responsivity[i], column, &out)
+            list.add(text.responsivity, i, column, &out)
         }
         list.end(column, &out)
         column += 1
-        for i in 0..<r.differsCount { list.add(text.needs[r.differs[i]], column, &out) }
+        for i in 0..<r.differsCount { list.add(text.needs, r.differs[i], column, &out) }
         list.end(column, &out)
         encoding.end(&out)
     }
@@ -425,15 +425,16 @@ final class RecordKernel: @unchecked Sendable {
         let encoding: RowEncoding
         var started = false
 
+        /// Adds name `i` of `names`.
         @inline(__always)
-        mutating func add(_ name: UnsafeBufferPointer<UInt8>, _ column: Int, _ out: inout ByteBuffer) {
+        mutating func add(_ names: PackedStrings, _ i: Int, _ column: Int, _ out: inout ByteBuffer) {
             if started {
                 out.append(UInt8(ascii: ";"))
             } else {
                 encoding.open(column, empty: false, &out)
                 started = true
             }
-            out.append(name)
+            out.append(names, i)
         }
 
         /// Closes the cell (an empty one when nothing was added) and readies for the next.

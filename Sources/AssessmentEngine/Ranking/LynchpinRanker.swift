@@ -41,12 +41,20 @@ public struct LynchpinRanker: Sendable {
         roundedHalfAway(value * 1e9) / 1e9
     }
 
+    /// `value.rounded(.towardZero)` for `abs(value) < 2^52`, by a conversion to an integer and
+    /// back rather than a call into libm (a zero keeps the sign `value` has, as libm's does).
+    @inline(__always)
+    static func truncated(_ value: Double) -> Double {
+        let whole = Double(Int64(value))
+        return whole == 0 ? (value.sign == .minus ? -0.0 : 0.0) : whole
+    }
+
     /// `value.rounded()` (to the nearest whole number, halves away from zero), worked out
     /// inline rather than by a call into libm.
     @inline(__always)
     static func roundedHalfAway(_ value: Double) -> Double {
         guard abs(value) < 0x1p52 else { return value.rounded() }  // already whole, or not finite
-        let whole = value.rounded(.towardZero)
+        let whole = truncated(value)
         let fraction = value - whole  // exact below 2^52
         guard abs(fraction) >= 0.5 else { return whole }
         return fraction > 0 ? whole + 1 : whole - 1

@@ -12,6 +12,7 @@ public struct AnswerSlot: Sendable, Hashable {
     public var set: UInt64
 
     /// Creates a slot from its parts.
+    @inlinable
     public init(state: AnswerState, number: Double = 0, code: Int32 = -1, set: UInt64 = 0) {
         self.state = state
         self.number = number
@@ -19,36 +20,44 @@ public struct AnswerSlot: Sendable, Hashable {
         self.set = set
     }
 
+    // Computed and inlinable rather than stored, so that the batch kernel's loops build them
+    // in place instead of calling into this module for each.
+
     /// An applicable item with no answer (missing).
-    public static let unanswered = AnswerSlot(state: .unanswered)
+    @inlinable public static var unanswered: AnswerSlot { AnswerSlot(state: .unanswered) }
     /// An item hidden by `show_if`, or a need that was not scored.
-    public static let notApplicable = AnswerSlot(state: .notApplicable)
+    @inlinable public static var notApplicable: AnswerSlot { AnswerSlot(state: .notApplicable) }
     /// An item she chose not to answer (missing).
-    public static let declined = AnswerSlot(state: .declined)
+    @inlinable public static var declined: AnswerSlot { AnswerSlot(state: .declined) }
     /// An item answered "don't know" (missing).
-    public static let dontKnow = AnswerSlot(state: .dontKnow)
+    @inlinable public static var dontKnow: AnswerSlot { AnswerSlot(state: .dontKnow) }
 
     /// A yes_no answer.
+    @inlinable
     public static func boolean(_ value: Bool) -> AnswerSlot {
         AnswerSlot(state: .answered, number: value ? 1 : 0)
     }
 
     /// A choice or scale answer: the chosen option's index and value.
+    @inlinable
     public static func choice(index: Int, value: Double) -> AnswerSlot {
         AnswerSlot(state: .answered, number: value, code: Int32(index))
     }
 
     /// A multi_choice answer: bit i set when option i was chosen.
+    @inlinable
     public static func set(_ bits: UInt64) -> AnswerSlot {
         AnswerSlot(state: .answered, set: bits)
     }
 
     /// A number answer.
+    @inlinable
     public static func number(_ value: Double) -> AnswerSlot {
         AnswerSlot(state: .answered, number: value)
     }
 
     /// A need or strength that was scored: the score and the index of its band.
+    @inlinable
     public static func score(_ value: Double, band: Int) -> AnswerSlot {
         AnswerSlot(state: .answered, number: value, code: Int32(band))
     }
