@@ -2,9 +2,12 @@ import QuestionnaireDSL
 
 /// ``LynchpinRanker``'s order and lynch-pins on flat buffers, for batch scoring: no reasons,
 /// nothing allocated per record. The same graph (active drivers between present needs, the
-/// heaviest of parallel edges, edges in (from, to) order), the same relaxation and the same
-/// comparisons, so it gives exactly the ranker's needs, order and lynch-pins (the tests hold
-/// the two to each other).
+/// heaviest of parallel edges), the same strongest paths and the same comparisons, so it
+/// gives exactly the ranker's needs, order and lynch-pins (the tests hold the two to each
+/// other). The strongest paths are found by relaxing only the edges out of needs whose best
+/// product has just grown, rather than every edge round after round: with every weight in
+/// (0, 1] and rounding monotonic, any order of relaxation that stops when nothing grows ends
+/// at the one fixed point, each need's largest product over all paths (see ``strongestPaths``).
 struct LynchpinKernel: @unchecked Sendable {
     let needCount: Int
     /// The first need's slot; need `j` is at `firstNeedSlot + j`.
@@ -57,7 +60,14 @@ struct LynchpinKernel: @unchecked Sendable {
         let severity: UnsafeMutableBufferPointer<Double>
         let product: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
-        let edges: UnsafeMutableBufferPointer<Int>
+        /// The active edges, grouped by the need they leave (`firstEdge[u]..<endEdge[u]`).
+        let edgeTo: UnsafeMutableBufferPointer<Int>
+        let edgeWeight: UnsafeMutableBufferPointer<Double>
+        let firstEdge: UnsafeMutableBufferPointer<Int>
+        let endEdge: UnsafeMutableBufferPointer<Int>
+        /// The needs whose out-edges are still to be relaxed, and whether each is among them.
+        let pending: UnsafeMutableBufferPointer<Int>
+        let isPending: UnsafeMutableBufferPointer<Bool>
         let influence: UnsafeMutableBufferPointer<Double>
         /// Influence and severity rounded as the ranker compares them.
         let roundedInfluence: UnsafeMutableBufferPointer<Double>
@@ -79,7 +89,12 @@ struct LynchpinKernel: @unchecked Sendable {
             severity = .allocate(capacity: needs)
             product = .allocate(capacity: needs)
             pairWeight = .allocate(capacity: max(pairs, 1))
-            edges = .allocate(capacity: max(pairs, 1))
+            edgeTo = .allocate(capacity: max(pairs, 1))
+            edgeWeight = .allocate(capacity: max(pairs, 1))
+            firstEdge = .allocate(capacity: needs)
+            endEdge = .allocate(capacity: needs)
+            pending = .allocate(capacity: needs)
+            isPending = .allocate(capacity: needs)
             influence = .allocate(capacity: needs)
             roundedInfluence = .allocate(capacity: needs)
             roundedSeverity = .allocate(capacity: needs)
@@ -92,13 +107,15 @@ struct LynchpinKernel: @unchecked Sendable {
         }
 
         func free() {
-            for buffer in [product, severity, influence, roundedInfluence, roundedSeverity]
+            for buffer in [product, severity, influence, roundedInfluence, roundedSeverity, edgeWeight]
                 as [UnsafeMutableBufferPointer<Double>]
             { buffer.deallocate() }
-            for buffer in [present, drives, hasOut, lynchpin] as [UnsafeMutableBufferPointer<Bool>] {
+            for buffer in [present, drives, hasOut, lynchpin, isPending] as [UnsafeMutableBufferPointer<Bool>] {
                 buffer.deallocate()
             }
-            for buffer in [edges, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
+            for buffer in [edgeTo, firstEdge, endEdge, pending, priority, order, differs]
+                as [UnsafeMutableBufferPointer<Int>]
+            { buffer.deallocate() }
             pairWeight.deallocate()
         }
     }
@@ -114,26 +131,24 @@ struct LynchpinKernel: @unchecked Sendable {
         tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
     ) {
         let n = needCount
-        var presentCount = 0
         for j in 0..<n {
             let slot = slots[firstNeedSlot + j]
             let isPresent = slot.state == .answered && slot.code > 0
             s.present[j] = isPresent
             s.severity[j] = isPresent && maxScores[j] > 0 ? slot.number / maxScores[j] : 0
             s.priority[j] = Int.max
-            if isPresent { presentCount += 1 }
         }
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
             s.priority[need] = position
         }
-        let edgeCount = activeEdges(slots, answers, &s)
+        activeEdges(slots, answers, &s)
         var count = 0
         for j in 0..<n where s.present[j] {
             var influence = s.severity[j]
             var drives = false
             // A need with no active edge out of it reaches nothing: no paths to look for.
             if s.hasOut[j] {
-                strongestPaths(from: j, edgeCount: edgeCount, rounds: max(presentCount - 1, 0), &s)
+                strongestPaths(from: j, &s)
                 for t in 0..<n where t != j && s.product[t] > 0 {
                     influence += s.severity[t] * s.product[t]
                     drives = true
@@ -155,10 +170,11 @@ struct LynchpinKernel: @unchecked Sendable {
         herView(priorities, tier0: tier0, &s)
     }
 
-    /// Fills the pair weights from the active drivers and lists the pairs with an edge, in order.
+    /// Fills the pair weights from the active drivers and lists the pairs with an edge, in
+    /// (from, to) order, so that each need's out-edges lie together.
     private func activeEdges(
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
-    ) -> Int {
+    ) {
         for p in 0..<pairCount { s.pairWeight[p] = 0 }
         for d in 0..<driverCount {
             let p = driverPair[d]
@@ -166,34 +182,55 @@ struct LynchpinKernel: @unchecked Sendable {
             if let when = driverWhen[d], when.holds(slots, answers) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
-        for j in 0..<needCount { s.hasOut[j] = false }
+        for j in 0..<needCount {
+            s.firstEdge[j] = 0
+            s.endEdge[j] = 0
+        }
         var edgeCount = 0
         for p in 0..<pairCount where s.pairWeight[p] > 0 {
-            s.edges[edgeCount] = p
-            s.hasOut[pairFrom[p]] = true
+            let from = pairFrom[p]
+            if s.endEdge[from] == 0 { s.firstEdge[from] = edgeCount }
+            s.edgeTo[edgeCount] = pairTo[p]
+            s.edgeWeight[edgeCount] = s.pairWeight[p]
             edgeCount += 1
+            s.endEdge[from] = edgeCount
         }
-        return edgeCount
+        for j in 0..<needCount { s.hasOut[j] = s.endEdge[j] > 0 }
     }
 
-    /// ``StrongestPaths``: rounds of relaxation in edge order, strict improvements only.
+    /// ``StrongestPaths``' products from `source`, left in `s.product`. Rather than rounds over
+    /// every edge, the edges out of a need are relaxed again only when its product has grown
+    /// (strict improvements only, edges into the source skipped, as there). The result is the
+    /// same: the rounds stop at a fixed point (a strongest path visits each need at most once,
+    /// so n − 1 rounds reach one), and so does this; at any fixed point each need's product is
+    /// the largest over all paths to it, as multiplying by a weight in (0, 1] and rounding keep
+    /// order and never make a product larger, so that fixed point is the only one.
     @inline(__always)
-    private func strongestPaths(from source: Int, edgeCount: Int, rounds: Int, _ s: inout Scratch) {
-        for t in 0..<needCount { s.product[t] = 0 }
+    private func strongestPaths(from source: Int, _ s: inout Scratch) {
+        for t in 0..<needCount {
+            s.product[t] = 0
+            s.isPending[t] = false
+        }
         s.product[source] = 1
-        var round = 0
-        var changed = true
-        while changed && round < rounds {
-            changed = false
-            round += 1
-            for e in 0..<edgeCount {
-                let p = s.edges[e]
-                let (from, to) = (pairFrom[p], pairTo[p])
-                guard to != source, s.product[from] > 0 else { continue }
-                let candidate = s.product[from] * s.pairWeight[p]
+        s.pending[0] = source
+        s.isPending[source] = true
+        var pendingCount = 1
+        while pendingCount > 0 {
+            pendingCount -= 1
+            let from = s.pending[pendingCount]
+            s.isPending[from] = false
+            let product = s.product[from]
+            for e in s.firstEdge[from]..<s.endEdge[from] {
+                let to = s.edgeTo[e]
+                guard to != source else { continue }
+                let candidate = product * s.edgeWeight[e]
                 if candidate > s.product[to] {
                     s.product[to] = candidate
-                    changed = true
+                    if !s.isPending[to] {
+                        s.isPending[to] = true
+                        s.pending[pendingCount] = to
+                        pendingCount += 1
+                    }
                 }
             }
         }
