@@ -131,6 +131,45 @@ import Testing
         #expect(differs > 100, "her view differs: \(differs)")
     }
 
+    /// The kernel finds its strongest paths another way than the ranker's rounds (it relaxes
+    /// only the edges out of needs whose product grew): every need's influence must still be
+    /// the ranker's, bit for bit, with weights whose products round.
+    @Test func strongestPathsGiveTheRankersInfluencesBitForBit() throws {
+        var random = SeededRandom(seed: 77)
+        var compared = 0
+        var reaching = 0
+        for _ in 0..<80 {
+            var web = RandomWeb(&random, weights: [0.1, 0.3, 1.0 / 3, 0.7, 0.77, 0.9, 0.999, 1.0])
+            let compiled = try Fixture.compile(web.text)
+            let paths = try Paths(compiled, header: web.header, carry: [], format: .csv)
+            var scratch = paths.kernel.makeScratch()
+            var out = ByteBuffer(capacity: 64)
+            defer {
+                scratch.free()
+                out.free()
+            }
+            for _ in 0..<20 {
+                let bytes = Array(web.record(&random).utf8)
+                let outcome = bytes.withUnsafeBufferPointer { paths.kernel.score($0, &scratch, into: &out) }
+                guard case .written = outcome else {
+                    Issue.record("the kernel stepped aside from a plain record")
+                    continue
+                }
+                let slots = Array(UnsafeBufferPointer(scratch.slots))
+                let needs = Scorer(compiled).outcomes(slots).needs
+                let ranking = LynchpinRanker(compiled).rank(Responses(slots: slots), needs: needs, tier0: [])
+                for ranked in ranking.ranked {
+                    let j = try #require(compiled.instrument.needs.firstIndex { $0.id == ranked.need })
+                    #expect(scratch.ranking.influence[j].bitPattern == ranked.influence.bitPattern, "\(web.text)")
+                    compared += 1
+                    if !ranked.reasons.isEmpty { reaching += 1 }
+                }
+            }
+        }
+        #expect(compared > 1000, "needs compared: \(compared)")
+        #expect(reaching > 300, "needs that reach others: \(reaching)")
+    }
+
     /// A random instrument of needs scored from one number each, with random drivers (some
     /// under a yes/no condition, parallel, cyclic, equally weighted), and records for it.
     struct RandomWeb {
@@ -139,7 +178,7 @@ import Testing
         let text: String
         var lastScores: [Int] = []
 
-        init(_ random: inout SeededRandom) {
+        init(_ random: inout SeededRandom, weights: [Double] = [0.5, 0.6, 0.8, 0.9, 1.0]) {
             needs = Int.random(in: 2...7, using: &random)
             conditions = 2
             let items =
@@ -152,7 +191,7 @@ import Testing
             for _ in 0..<Int.random(in: 0...(needs * 3), using: &random) {
                 let from = Int.random(in: 0..<needs, using: &random)
                 let to = (from + Int.random(in: 1..<needs, using: &random)) % needs
-                let weight = [0.5, 0.6, 0.8, 0.9, 1.0][Int.random(in: 0..<5, using: &random)]
+                let weight = weights[Int.random(in: 0..<weights.count, using: &random)]
                 let when = Int.random(in: 0..<3, using: &random)
                 drivers.append(
                     "  - {from: n\(from), to: n\(to), weight: \(weight), because: x"
