@@ -1,6 +1,7 @@
 """`assess batch` through its two paths, with the real binary: the same records as CSV
-(where each well-formed line takes the byte-level fast path) and as JSON Lines (which
-always take the general path) must give the same rows and the same rejects.
+(where each well-formed line takes the byte-level fast path), as CSV with every cell
+quoted (which the fast path reads without its quotes) and as JSON Lines (which always take
+the general path) must give the same rows and the same rejects.
 
 Records come from `assess synth` for every shipped instrument; about one in five has one
 cell spoilt (an unknown code, a number out of range, an option given by its value,
@@ -51,16 +52,22 @@ class BatchPathsTest(unittest.TestCase):
                     if generator.random() < 0.2:
                         record[generator.randrange(1, len(header))] = generator.choice(SPOILERS)
                 as_csv, as_jsonl = os.path.join(folder, "in.csv"), os.path.join(folder, "in.jsonl")
+                all_quoted = os.path.join(folder, "quoted.csv")
                 with open(as_csv, "w", newline="", encoding="utf-8") as f:
                     csv.writer(f, lineterminator="\n").writerows([header] + records)
+                with open(all_quoted, "w", newline="", encoding="utf-8") as f:
+                    csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([header] + records)
                 with open(as_jsonl, "w", encoding="utf-8") as f:
                     for record in records:
                         f.write(json.dumps({k: (v if v != "" else None) for k, v in zip(header, record)}) + "\n")
 
                 fast_rows, fast_rejects, fast_counts = batch(instrument, as_csv, folder, "csv")
                 general_rows, general_rejects, general_counts = batch(instrument, as_jsonl, folder, "jsonl")
+                quoted_rows, quoted_rejects, _ = batch(instrument, all_quoted, folder, "quoted")
 
                 self.assertEqual(fast_rows, general_rows)
+                self.assertEqual(quoted_rows, general_rows)
+                self.assertEqual(quoted_rejects, general_rejects)
                 self.assertEqual(fast_rejects, general_rejects)
                 self.assertEqual(fast_counts.splitlines()[-1].split(" (")[0],
                                  general_counts.splitlines()[-1].split(" (")[0])

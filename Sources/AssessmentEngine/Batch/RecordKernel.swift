@@ -3,8 +3,9 @@ import QuestionnaireDSL
 /// The fast path of `assess batch`: one CSV line of a well-formed record straight to its
 /// output row's bytes, with no String, array or dictionary made on the way.
 ///
-/// It covers the common case — a line of printable ASCII without quotes or backslashes,
-/// the header's number of cells, every cell a code, word or number it can read exactly,
+/// It covers the common case — a line of printable ASCII without backslashes (and with
+/// quotes only around whole cells, read as ``QuotedLine`` says), the header's number of
+/// cells, every cell a code, word or number it can read exactly,
 /// no answer to a hidden question, plain priorities, the instrument's own version — and
 /// says ``Outcome/general`` for anything else, so the caller takes the general path
 /// (``BatchRecordScorer``), which scores what it can and names what is wrong. Where the
@@ -51,6 +52,7 @@ final class RecordKernel: @unchecked Sendable {
     let responsivity: UnsafeBufferPointer<KernelCondition>
     let urgentIf: UnsafeBufferPointer<KernelCondition?>
     let ranking: LynchpinKernel
+    let quoted: QuotedLine
     let text: RowText
     let encoding: RowEncoding
     let slotCount: Int
@@ -65,6 +67,9 @@ final class RecordKernel: @unchecked Sendable {
         recordIDColumn = layout.recordID
         prioritiesColumn = layout.priorities ?? -1
         versionColumn = layout.version ?? -1
+        let keepsText = [layout.recordID] + layout.carried + (layout.version.map { [$0] } ?? [])
+        quoted = QuotedLine(
+            keepsText: arena.copy(layout.header.indices.map(keepsText.contains)), columnCount: layout.header.count)
         itemOfColumn = arena.copy(layout.itemOfColumn.map { $0 ?? -1 })
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
         itemCount = compiled.items.count
@@ -120,8 +125,11 @@ final class RecordKernel: @unchecked Sendable {
         let priorities: UnsafeMutableBufferPointer<Int>
         let tier0: UnsafeMutableBufferPointer<Bool>
         var ranking: LynchpinKernel.Scratch
+        /// A quoted line without its quotes (see ``QuotedLine``).
+        var plain = ByteBuffer(capacity: 1024)
 
         func free() {
+            plain.free()
             slots.deallocate()
             answers.deallocate()
             scoreOutcome.deallocate()
@@ -158,7 +166,18 @@ final class RecordKernel: @unchecked Sendable {
     /// Writes the row for `line` (without its line break) to `out`, or says to take the
     /// general path, leaving `out` as it was.
     func score(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer) -> Outcome {
-        guard let base = line.baseAddress, splitCells(line, s) else { return .general }
+        if splitCells(line, s) { return score(cellsOf: line, &s, into: &out) }
+        // Quoted cells are read again without their quotes, where that changes nothing the row shows.
+        guard let plain = quoted.plain(line, into: &s.plain), splitCells(plain, s) else { return .general }
+        return score(cellsOf: plain, &s, into: &out)
+    }
+
+    /// ``score(_:_:into:)`` once the line's cells are found.
+    @inline(__always)
+    private func score(
+        cellsOf line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer
+    ) -> Outcome {
+        guard let base = line.baseAddress else { return .general }
         func cell(_ c: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(start: base + s.cellStart[c], count: s.cellStart[c + 1] - 1 - s.cellStart[c])
         }

@@ -66,6 +66,49 @@ import Testing
         #expect(withLynchpin > 0)
     }
 
+    /// Lines with quoted cells (every cell quoted, as some exports write them; or a few; or
+    /// commas inside quotes) take the fast path wherever their cells read as plain ones would,
+    /// and write the general path's bytes; where a quote changes what the row shows (a comma
+    /// in a carried cell, a doubled quote, a quote inside a cell) the kernel steps aside.
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"], [BatchRunner.OutputFormat.csv, .jsonl])
+    func quotedCellsAreReadAsTheGeneralPathReadsThem(_ name: String, _ format: BatchRunner.OutputFormat) throws {
+        let compiled = try Fixture.shipped(name)
+        var records = SyntheticRecords(compiled, seed: 17)
+        let paths = try Paths(compiled, header: records.header + ["site"], carry: ["site"], format: format)
+        var random = SeededRandom(seed: 5)
+        func quoted(_ cell: String) -> String { "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var (fast, stepped, rowsWithoutKernel) = (0, 0, 0)
+        for n in 0..<400 {
+            var cells = records.next() + ["site-\(n % 7)"]
+            let column = Int.random(in: 0..<cells.count, using: &random)
+            let line: String
+            switch n % 4 {
+            case 0:  // every cell quoted: always the fast path
+                line = cells.map(quoted).joined(separator: ",") + (n % 8 == 0 ? "\r" : "")
+            case 1:  // some cells quoted
+                line = cells.map { Bool.random(using: &random) ? quoted($0) : $0 }.joined(separator: ",")
+            case 2:  // a comma inside quotes: in the carried site (half the time), or in an answer
+                cells[n % 8 == 2 ? cells.count - 1 : column] += ",x"
+                line = cells.map(quoted).joined(separator: ",")
+            default:  // a doubled quote, or a quote inside an unquoted cell
+                cells[column] = Bool.random(using: &random) ? quoted("a\"b") : "a\"b"
+                line = cells.joined(separator: ",")
+            }
+            let (kernelRow, generalRow) = paths.both(line)
+            if n % 4 == 0 { #expect(kernelRow != nil, "every cell quoted: \(line)") }
+            if let kernelRow {
+                fast += 1
+                #expect(kernelRow == generalRow, "line \(line)")
+            } else {
+                stepped += 1
+                if generalRow != nil { rowsWithoutKernel += 1 }
+            }
+        }
+        #expect(fast > 180, "quoted lines on the fast path: \(fast)")
+        #expect(stepped > 80, "lines whose quotes matter: \(stepped)")
+        #expect(rowsWithoutKernel > 20, "of which the general path still scores: \(rowsWithoutKernel)")
+    }
+
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
     func shippedInstrumentsCanBeDecodedStraightIntoTheirSlots(_ name: String) throws {
         #expect(RecordKernel.supports(try Fixture.shipped(name)))
