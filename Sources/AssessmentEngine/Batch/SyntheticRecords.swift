@@ -22,12 +22,37 @@ public struct SyntheticRecords: Sendable {
     let columns: [Int]
     var random: SplitMix64
     var count = 0
+    /// Each item's kind and the bytes of its option codes, so that no item is copied per record.
+    private let types: [ItemType]
+    private let codes: [[[UInt8]]]
+    private let ranges: [(low: Int, high: Int)]
+    private let needIDs: [[UInt8]]
+    /// The current record's answers, as the `show_if` walk reads them, and each item's cell.
+    private var slots: [AnswerSlot]
+    private var cells: [Cell]
+
+    /// What one item's cell holds.
+    private enum Cell {
+        case empty, declined, dontKnow, yes, no, text
+        case option(Int)
+        case options(UInt64)
+        case number(Int)
+        case date(month: Int, day: Int)
+    }
 
     /// Records for `compiled`, drawn from `seed`.
     public init(_ compiled: CompiledInstrument, seed: UInt64) {
         self.compiled = compiled
         self.columns = compiled.items.indices.filter { !compiled.items[$0].identifying }
         self.random = SplitMix64(seed: seed)
+        types = compiled.items.map(\.type)
+        codes = compiled.items.map { $0.options.map { Array($0.code.utf8) } }
+        ranges = compiled.items.map { item in
+            (Int(item.min ?? 0), Int(item.max ?? max(item.min ?? 0, 0) + 10))
+        }
+        needIDs = compiled.instrument.needs.map { Array($0.id.utf8) }
+        slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
+        cells = [Cell](repeating: .empty, count: compiled.items.count)
     }
 
     /// `record_id`, one column per item that is not identifying, then `_priorities`.
@@ -37,61 +62,124 @@ public struct SyntheticRecords: Sendable {
 
     /// The next record's cells, in the order of ``header``.
     public mutating func next() -> [String] {
+        var line = ByteBuffer(capacity: 1024)
+        defer { line.free() }
+        append(to: &line)
+        // No cell holds a comma (codes, numbers, dates and the words of a text answer).
+        return String(decoding: line.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+            .map(String.init)
+    }
+
+    /// The next `count` records as CSV lines (no header), handed to `write` a block at a time.
+    public mutating func writeLines(_ count: Int, _ write: (UnsafeRawBufferPointer) -> Void) {
+        var block = ByteBuffer(capacity: 1 << 20)
+        defer { block.free() }
+        for _ in 0..<count {
+            append(to: &block)
+            block.append(UInt8(ascii: "\n"))
+            if block.count >= 1 << 20 - 4096 {
+                write(block.bytes)
+                block.removeAll()
+            }
+        }
+        write(block.bytes)
+    }
+
+    /// Draws the next record and appends it as one CSV line (without its line break). No
+    /// cell needs quoting.
+    mutating func append(to line: inout ByteBuffer) {
         count += 1
-        var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
-        var cells = [String](repeating: "", count: compiled.items.count)
+        draw()
+        line.append(UInt8(ascii: "s"))
+        line.appendInteger(Int64(count))
+        for item in columns {
+            line.append(UInt8(ascii: ","))
+            write(cells[item], of: item, to: &line)
+        }
+        line.append(UInt8(ascii: ","))
+        priorities(to: &line)
+    }
+
+    /// Answers the items in order, asking only those whose `show_if` holds on the answers so far.
+    private mutating func draw() {
+        for i in slots.indices { slots[i] = .unanswered }
         var walk = ShowIfWalk()
-        for (i, item) in compiled.items.enumerated() {
+        for i in cells.indices {
+            cells[i] = .empty
             if walk.hides(i, of: compiled, slots: slots) {
                 slots[i] = .notApplicable
                 continue
             }
             let roll = random.unit()
             if roll < Self.declineRate {
-                (cells[i], slots[i]) = ("declined", .declined)
+                (cells[i], slots[i]) = (.declined, .declined)
             } else if roll < Self.declineRate + Self.dontKnowRate {
-                (cells[i], slots[i]) = ("dont_know", .dontKnow)
+                (cells[i], slots[i]) = (.dontKnow, .dontKnow)
             } else if roll < Self.declineRate + Self.dontKnowRate + Self.unansweredRate {
                 continue
             } else {
-                (cells[i], slots[i]) = answer(item)
+                (cells[i], slots[i]) = answer(i)
             }
         }
-        return ["s\(count)"] + columns.map { cells[$0] } + [priorities()]
     }
 
-    private mutating func answer(_ item: Item) -> (String, AnswerSlot) {
-        switch item.type {
+    private mutating func answer(_ i: Int) -> (Cell, AnswerSlot) {
+        switch types[i] {
         case .yesNo:
             let yes = random.unit() < 0.5
-            return (yes ? "yes" : "no", .boolean(yes))
+            return (yes ? .yes : .no, .boolean(yes))
         case .choice, .scale:
-            let index = random.below(item.options.count)
-            return (item.options[index].code, .choice(index: index, value: item.options[index].value))
+            let index = random.below(codes[i].count)
+            return (.option(index), .choice(index: index, value: compiled.items[i].options[index].value))
         case .multiChoice:
             var bits: UInt64 = 0
-            for index in item.options.indices where random.unit() < 0.3 { bits |= 1 << UInt64(index) }
-            let codes = item.options.indices.filter { bits & (1 << UInt64($0)) != 0 }.map { item.options[$0].code }
-            return (codes.joined(separator: ";"), .set(bits))
+            for index in codes[i].indices where random.unit() < 0.3 { bits |= 1 << UInt64(index) }
+            return (.options(bits), .set(bits))
         case .number:
-            let low = Int(item.min ?? 0), high = Int(item.max ?? max(item.min ?? 0, 0) + 10)
+            let (low, high) = ranges[i]
             let value = low + random.below(max(high - low, 0) + 1)
-            return (String(value), .number(Double(value)))
+            return (.number(value), .number(Double(value)))
         case .text:
-            return ("in her own words", AnswerSlot(state: .answered))
+            return (.text, AnswerSlot(state: .answered))
         case .date:
-            return ("2024-0\(1 + random.below(9))-1\(random.below(10))", AnswerSlot(state: .answered))
+            let month = 1 + random.below(9)
+            return (.date(month: month, day: random.below(10)), AnswerSlot(state: .answered))
         }
     }
 
-    private mutating func priorities() -> String {
-        guard random.unit() < 0.5 else { return "" }
-        var needs = compiled.instrument.needs.map(\.id)
-        var chosen: [String] = []
-        for _ in 0..<min(1 + random.below(3), needs.count) {
-            chosen.append(needs.remove(at: random.below(needs.count)))
+    private func write(_ cell: Cell, of item: Int, to line: inout ByteBuffer) {
+        switch cell {
+        case .empty: break
+        case .declined: line.append("declined")
+        case .dontKnow: line.append("dont_know")
+        case .yes: line.append("yes")
+        case .no: line.append("no")
+        case .text: line.append("in her own words")
+        case .option(let index): codes[item][index].withUnsafeBufferPointer { line.append($0) }
+        case .options(let bits):
+            var first = true
+            for index in codes[item].indices where bits & (1 << UInt64(index)) != 0 {
+                if !first { line.append(UInt8(ascii: ";")) }
+                first = false
+                codes[item][index].withUnsafeBufferPointer { line.append($0) }
+            }
+        case .number(let value): line.appendInteger(Int64(value))
+        case .date(let month, let day):
+            line.append("2024-0")
+            line.appendInteger(Int64(month))
+            line.append("-1")
+            line.appendInteger(Int64(day))
         }
-        return chosen.joined(separator: ";")
+    }
+
+    /// About half the records name one to three needs as her priorities.
+    private mutating func priorities(to line: inout ByteBuffer) {
+        guard random.unit() < 0.5 else { return }
+        var needs = Array(needIDs.indices)
+        for k in 0..<min(1 + random.below(3), needs.count) {
+            if k > 0 { line.append(UInt8(ascii: ";")) }
+            needIDs[needs.remove(at: random.below(needs.count))].withUnsafeBufferPointer { line.append($0) }
+        }
     }
 }
 

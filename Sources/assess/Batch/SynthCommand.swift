@@ -40,16 +40,7 @@ struct SynthCommand: ParsableCommand {
         let sink = try OutputSink(path: out)
         var records = SyntheticRecords(compiled, seed: seed)
         sink.write(BatchColumns.csvLine(records.header) + "\n")
-        var text = ""
-        for i in 0..<count {
-            text += BatchColumns.csvLine(records.next())
-            text += "\n"
-            if i % 1024 == 1023 {
-                sink.write(text)
-                text = ""
-            }
-        }
-        sink.write(text)
+        records.writeLines(count) { sink.write($0) }
         sink.close()
     }
 }
