@@ -11,6 +11,8 @@ struct CellDecoder: @unchecked Sendable {
     enum Kind: Sendable { case yesNo, choice, multiChoice, number, text }
 
     let kind: Kind
+    /// A yes/no, choice or scale item's words, for the common cell (see ``WordTable``).
+    let words: WordTable?
     /// The options' codes and values (choice, scale and multiple choice items).
     let codes: PackedStrings
     let values: UnsafePointer<Double>
@@ -28,6 +30,7 @@ struct CellDecoder: @unchecked Sendable {
         }
         codes = arena.strings(item.options.map(\.code))
         values = arena.copy(item.options.map(\.value))
+        words = Self.words(of: item).flatMap { WordTable($0, arena: arena) }
         min = item.min ?? -.infinity
         max = item.max ?? .infinity
     }
@@ -44,6 +47,9 @@ struct CellDecoder: @unchecked Sendable {
     ) -> Bool {
         let padded = readable >= 16
         let head = PackedStrings.head(cell, padded: padded)
+        if padded, cell.count <= 16, let words = d.pointee.words {
+            return words.read(cell, head: head, into: slot, answer: answer)
+        }
         if cell.count == 8, head == CellWords.declined {
             slot.pointee = .declined
             answer.pointee = AnswerDomains.declined
@@ -74,6 +80,31 @@ struct CellDecoder: @unchecked Sendable {
             answer.pointee = AnswerDomains.firstAnswer
         }
         return true
+    }
+
+    /// The words a yes/no, choice or scale item's cell may hold, as ``decode(_:_:readable:into:answer:)``
+    /// reads them, each with its slot and answer index; nil for the other kinds.
+    static func words(of item: Item) -> [(word: [UInt8], slot: AnswerSlot, answer: UInt16)]? {
+        let answers: [(String, AnswerSlot, UInt16)]
+        switch item.type {
+        case .yesNo:
+            answers = [
+                ("no", .boolean(false), AnswerDomains.firstAnswer),
+                ("yes", .boolean(true), AnswerDomains.firstAnswer + 1),
+            ]
+        case .choice, .scale:
+            answers = item.options.indices.map {
+                (
+                    item.options[$0].code, .choice(index: $0, value: item.options[$0].value),
+                    AnswerDomains.firstAnswer + UInt16($0)
+                )
+            }
+        case .multiChoice, .number, .text, .date: return nil
+        }
+        let reserved: [(String, AnswerSlot, UInt16)] = [
+            ("declined", .declined, AnswerDomains.declined), ("dont_know", .dontKnow, AnswerDomains.dontKnow),
+        ]
+        return (answers + reserved).map { (Array($0.0.utf8), $0.1, $0.2) }
     }
 
     // The rarer kinds are kept out of line, so that `decode` stays small.

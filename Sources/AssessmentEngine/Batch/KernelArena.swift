@@ -27,6 +27,18 @@ final class KernelArena: @unchecked Sendable {
         return UnsafePointer(memory)
     }
 
+    /// A copy of `values` starting on an `alignment`-byte boundary (a cache line, say), that
+    /// lives as long as the arena.
+    func aligned<T>(_ values: [T], to alignment: Int) -> UnsafePointer<T> {
+        let memory = UnsafeMutableRawPointer.allocate(
+            byteCount: max(values.count, 1) * MemoryLayout<T>.stride,
+            alignment: max(alignment, MemoryLayout<T>.alignment))
+        let typed = memory.bindMemory(to: T.self, capacity: max(values.count, 1))
+        typed.initialize(from: values, count: values.count)
+        blocks.append(memory)
+        return UnsafePointer(typed)
+    }
+
     /// A copy of `values`, as a buffer, that lives as long as the arena.
     func buffer<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
         UnsafeBufferPointer(start: copy(values), count: values.count)

@@ -109,6 +109,48 @@ import Testing
         #expect(rowsWithoutKernel > 20, "of which the general path still scores: \(rowsWithoutKernel)")
     }
 
+    /// Every word of every shipped item reads alike through its word table (a cell with room
+    /// after it in the line) and through the item's other tables (a cell at the line's end),
+    /// into the slot its answer index stands for (``AnswerDomains``); near misses read as nothing.
+    @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
+    func everyWordReadsAlikeThroughEitherTable(_ name: String) throws {
+        let compiled = try Fixture.shipped(name)
+        let arena = KernelArena()
+        let domains = AnswerDomains(compiled)
+        var (read, refused) = (0, 0)
+        for (i, item) in compiled.items.enumerated() {
+            guard let words = CellDecoder.words(of: item) else { continue }
+            let decoder = [CellDecoder(item, arena: arena)]
+            let near = ["nope", "declinedx", "dont_kno", "ye", "yess"].map { Array($0.utf8) }
+            for word in words.map(\.word) + words.map { $0.word.dropLast() + [UInt8(ascii: "x")] } + near {
+                let line = word + Array(",and,more,cells,after,it".utf8)
+                func decode(readable: Int) -> (Bool, AnswerSlot, UInt16) {
+                    var slot = AnswerSlot.unanswered
+                    var answer: UInt16 = 0
+                    let done = line.withUnsafeBufferPointer { bytes in
+                        decoder.withUnsafeBufferPointer { d in
+                            CellDecoder.decode(
+                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<word.count]), readable: readable,
+                                into: &slot, answer: &answer)
+                        }
+                    }
+                    return (done, slot, answer)
+                }
+                let table = decode(readable: line.count)
+                let other = decode(readable: word.count)
+                #expect(table.0 == other.0 && table.1 == other.1 && table.2 == other.2, "\(item.id): \(word)")
+                if table.0 {
+                    #expect(domains.slots[i][Int(table.2)] == table.1, "\(item.id): \(word)")
+                    read += 1
+                } else {
+                    refused += 1
+                }
+            }
+        }
+        #expect(read > 30, "words read: \(read)")
+        #expect(refused > 30, "near misses refused: \(refused)")
+    }
+
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
     func shippedInstrumentsCanBeDecodedStraightIntoTheirSlots(_ name: String) throws {
         #expect(RecordKernel.supports(try Fixture.shipped(name)))
