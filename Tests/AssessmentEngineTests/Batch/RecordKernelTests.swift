@@ -130,7 +130,8 @@ import Testing
                     let done = line.withUnsafeBufferPointer { bytes in
                         decoder.withUnsafeBufferPointer { d in
                             CellDecoder.decode(
-                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<word.count]), readable: readable,
+                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<word.count]),
+                                readable: readable,
                                 into: &slot, answer: &answer)
                         }
                     }
