@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-swift build -c release --product assess >/dev/null
+build_log=$(swift build -c release --product assess 2>&1) || { echo "$build_log"; exit 1; }
 bin=.build/release/assess
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

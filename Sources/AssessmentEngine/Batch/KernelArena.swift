@@ -84,22 +84,22 @@ struct PackedStrings: @unchecked Sendable {
 
     /// A multiplier that gives every head its own of 32 slots, and those slots.
     static func lookup(_ heads: [UInt64]) -> (multiplier: UInt64, slots: [Int])? {
-        guard heads.count <= 16, Set(heads).count == heads.count else { return nil }
+        guard heads.count <= 16, let multiplier = separatingMultiplier(heads, bits: 5) else { return nil }
+        var slots = [Int](repeating: -1, count: 32)
+        for (i, head) in heads.enumerated() { slots[Int((head &* multiplier) >> 59)] = i }
+        return (multiplier, slots)
+    }
+
+    /// A multiplier that sends each of `heads` to a slot of its own among 2^`bits`, slot
+    /// `(head &* multiplier) >> (64 - bits)`; the same tries are made every run, and nil
+    /// comes back when none of a thousand does (or two heads are equal).
+    static func separatingMultiplier(_ heads: [UInt64], bits: Int) -> UInt64? {
+        guard Set(heads).count == heads.count, heads.count <= 1 << bits else { return nil }
         var random: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<1000 {
             random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let multiplier = random | 1
-            var slots = [Int](repeating: -1, count: 32)
-            var clash = false
-            for (i, head) in heads.enumerated() {
-                let slot = Int((head &* multiplier) >> 59)
-                if slots[slot] >= 0 {
-                    clash = true
-                    break
-                }
-                slots[slot] = i
-            }
-            if !clash { return (multiplier, slots) }
+            if Set(heads.map { ($0 &* multiplier) >> UInt64(64 - bits) }).count == heads.count { return multiplier }
         }
         return nil
     }

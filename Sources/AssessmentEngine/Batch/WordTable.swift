@@ -28,18 +28,9 @@ struct WordTable: @unchecked Sendable {
     init?(_ words: [(word: [UInt8], slot: AnswerSlot, answer: UInt16)], arena: KernelArena) {
         guard words.allSatisfy({ $0.word.count <= 16 }) else { return nil }
         let heads = words.map { $0.word.withUnsafeBufferPointer(PackedStrings.head) }
-        var found: (multiplier: UInt64, bits: Int)?
-        var random: UInt64 = 0x9E37_79B9_7F4A_7C15
-        search: for bits in 3...6 where 1 << bits >= words.count {
-            for _ in 0..<1000 {
-                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                let multiplier = random | 1
-                if Set(heads.map { ($0 &* multiplier) >> UInt64(64 - bits) }).count == heads.count {
-                    found = (multiplier, bits)
-                    break search
-                }
-            }
-        }
+        let found = (3...6).lazy.compactMap { bits in
+            PackedStrings.separatingMultiplier(heads, bits: bits).map { (multiplier: $0, bits: bits) }
+        }.first
         guard let found else { return nil }
         // Unused entries have length 0, which no cell read here has.
         var table = [Entry](
