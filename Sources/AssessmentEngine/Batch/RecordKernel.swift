@@ -502,10 +502,6 @@ enum LineBytes {
         return ~(((x & ~highs) &+ ~highs) | x) & highs
     }
 
-    /// True when a byte is not printable ASCII, or is `"` or `\`.
-    @inline(__always)
-    static func hasUnusual(_ word: UInt64) -> Bool { unusual(word) != 0 }
-
     /// Non-zero when a byte of `word` is not printable ASCII, or is `"` or `\`: bytes of 0x7F
     /// and up (adding one to each byte sets its high bit only from 0x7F; a carry out of 0xFF,
     /// itself marked, can mark only more), below 0x20, and the two that quote or escape.

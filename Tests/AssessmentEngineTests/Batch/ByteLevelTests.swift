@@ -80,7 +80,7 @@ import Testing
             }
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
             let unusual = bytes.contains { $0 < 0x20 || $0 > 0x7E || $0 == 0x22 || $0 == 0x5C }
-            #expect(LineBytes.hasUnusual(word) == unusual, "\(bytes)")
+            #expect((LineBytes.unusual(word) != 0) == unusual, "\(bytes)")
             guard !unusual else { continue }
             let commas = bytes.enumerated().reduce(UInt64(0)) {
                 $1.element == 0x2C ? $0 | 0x80 << UInt64(8 * $1.offset) : $0
