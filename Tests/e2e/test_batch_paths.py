@@ -1,7 +1,8 @@
-"""`assess batch` through its two paths, with the real binary: the same records as CSV
-(where each well-formed line takes the byte-level fast path), as CSV with every cell
-quoted (which the fast path reads without its quotes) and as JSON Lines (which always take
-the general path) must give the same rows and the same rejects.
+"""`assess batch` through its two paths, with the real binary: the same records as CSV and
+as JSON Lines, each in a form the byte-level fast path reads (plain CSV, CSV with every
+cell quoted, plain JSON objects) and as JSON Lines it cannot (each record id written with
+an escape, which sends every line to the general path), must all give the same rows and
+the same rejects.
 
 Records come from `assess synth` for every shipped instrument; about one in five has one
 cell spoilt (an unknown code, a number out of range, an option given by its value,
@@ -57,18 +58,25 @@ class BatchPathsTest(unittest.TestCase):
                     csv.writer(f, lineterminator="\n").writerows([header] + records)
                 with open(all_quoted, "w", newline="", encoding="utf-8") as f:
                     csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows([header] + records)
-                with open(as_jsonl, "w", encoding="utf-8") as f:
+                escaped = os.path.join(folder, "escaped.jsonl")
+                with open(as_jsonl, "w", encoding="utf-8") as f, open(escaped, "w", encoding="utf-8") as g:
                     for record in records:
-                        f.write(json.dumps({k: (v if v != "" else None) for k, v in zip(header, record)}) + "\n")
+                        line = json.dumps({k: (v if v != "" else None) for k, v in zip(header, record)})
+                        f.write(line + "\n")
+                        # The same object, its record id's first letter as a \u escape.
+                        g.write(line.replace('"record_id": "s', '"record_id": "\\u0073', 1) + "\n")
 
                 fast_rows, fast_rejects, fast_counts = batch(instrument, as_csv, folder, "csv")
-                general_rows, general_rejects, general_counts = batch(instrument, as_jsonl, folder, "jsonl")
+                general_rows, general_rejects, general_counts = batch(instrument, escaped, folder, "escaped")
                 quoted_rows, quoted_rejects, _ = batch(instrument, all_quoted, folder, "quoted")
+                jsonl_rows, jsonl_rejects, _ = batch(instrument, as_jsonl, folder, "jsonl")
 
                 self.assertEqual(fast_rows, general_rows)
+                self.assertEqual(fast_rejects, general_rejects)
                 self.assertEqual(quoted_rows, general_rows)
                 self.assertEqual(quoted_rejects, general_rejects)
-                self.assertEqual(fast_rejects, general_rejects)
+                self.assertEqual(jsonl_rows, general_rows)
+                self.assertEqual(jsonl_rejects, general_rejects)
                 self.assertEqual(fast_counts.splitlines()[-1].split(" (")[0],
                                  general_counts.splitlines()[-1].split(" (")[0])
                 scored = fast_rows.count("\n") - 1

@@ -47,7 +47,8 @@ struct BatchPart {
 /// Scores the lines of one part: each through the fast ``RecordKernel`` where it can, and
 /// otherwise through the general path, which scores what it can and names what is wrong.
 struct BatchPartScorer: Sendable {
-    /// The fast path (nil for JSON Lines input); its tables are only read, so every part shares it.
+    /// The fast path (nil when the instrument does not allow it); its tables are only read,
+    /// so every part shares it.
     let kernel: RecordKernel?
     let general: BatchRecordScorer
     let rows: BatchRows

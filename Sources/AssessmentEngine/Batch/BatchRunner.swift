@@ -71,8 +71,8 @@ public struct BatchRunner {
         first.removeAll()
         let columns = BatchColumns(compiled.instrument, carrying: carry)
         let kernel =
-            jsonl || !RecordKernel.supports(compiled)
-            ? nil : RecordKernel(compiled, layout: layout, columns: columns, format: format)
+            RecordKernel.supports(compiled)
+            ? RecordKernel(compiled, layout: layout, columns: columns, format: format, jsonl: jsonl) : nil
         let parts = BatchParts(
             jobs: jobs,
             scorer: BatchPartScorer(

@@ -53,6 +53,8 @@ final class RecordKernel: @unchecked Sendable {
     let urgentIf: UnsafeBufferPointer<KernelCondition?>
     let ranking: LynchpinKernel
     let quoted: QuotedLine
+    /// For JSON Lines input: how a record becomes the CSV line read here (nil for CSV input).
+    let json: JSONLine?
     let text: RowText
     let encoding: RowEncoding
     let slotCount: Int
@@ -61,15 +63,26 @@ final class RecordKernel: @unchecked Sendable {
     /// What the slots start each record as, copied in at once.
     let unanswered: UnsafePointer<AnswerSlot>
 
-    /// A kernel for CSV records laid out as `layout`, writing `columns` as `format`.
-    init(_ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns, format: BatchRunner.OutputFormat) {
+    /// A kernel for records laid out as `layout` (CSV lines, or JSON objects when `jsonl`),
+    /// writing `columns` as `format`.
+    init(
+        _ compiled: CompiledInstrument, layout: BatchLayout, columns: BatchColumns, format: BatchRunner.OutputFormat,
+        jsonl: Bool = false
+    ) {
         columnCount = layout.header.count
         recordIDColumn = layout.recordID
         prioritiesColumn = layout.priorities ?? -1
         versionColumn = layout.version ?? -1
         let keepsText = [layout.recordID] + layout.carried + (layout.version.map { [$0] } ?? [])
-        quoted = QuotedLine(
-            keepsText: arena.copy(layout.header.indices.map(keepsText.contains)), columnCount: layout.header.count)
+        let keepsTextColumns = arena.copy(layout.header.indices.map(keepsText.contains))
+        quoted = QuotedLine(keepsText: keepsTextColumns, columnCount: layout.header.count)
+        let identifying = Set(compiled.items.filter(\.identifying).map(\.id))
+        json =
+            jsonl
+            ? JSONLine(
+                names: arena.strings(layout.header), keepsText: keepsTextColumns,
+                identifying: arena.copy(layout.header.map(identifying.contains)), columnCount: layout.header.count)
+            : nil
         itemOfColumn = arena.copy(layout.itemOfColumn.map { $0 ?? -1 })
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
         itemCount = compiled.items.count
@@ -125,11 +138,13 @@ final class RecordKernel: @unchecked Sendable {
         let priorities: UnsafeMutableBufferPointer<Int>
         let tier0: UnsafeMutableBufferPointer<Bool>
         var ranking: LynchpinKernel.Scratch
-        /// A quoted line without its quotes (see ``QuotedLine``).
+        /// A quoted line without its quotes (see ``QuotedLine``), or a JSON object's CSV line.
         var plain = ByteBuffer(capacity: 1024)
+        var json: JSONLine.Scratch
 
         func free() {
             plain.free()
+            json.free()
             slots.deallocate()
             answers.deallocate()
             scoreOutcome.deallocate()
@@ -160,12 +175,17 @@ final class RecordKernel: @unchecked Sendable {
             slots: .allocate(capacity: slotCount), answers: .allocate(capacity: max(itemCount, 1)),
             scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
-            tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch())
+            tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch(),
+            json: JSONLine.Scratch(columns: json == nil ? 0 : columnCount))
     }
 
     /// Writes the row for `line` (without its line break) to `out`, or says to take the
     /// general path, leaving `out` as it was.
     func score(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer) -> Outcome {
+        if let json {
+            guard let plain = json.plain(line, &s.json, into: &s.plain), splitCells(plain, s) else { return .general }
+            return score(cellsOf: plain, &s, into: &out)
+        }
         if splitCells(line, s) { return score(cellsOf: line, &s, into: &out) }
         // Quoted cells are read again without their quotes, where that changes nothing the row shows.
         guard let plain = quoted.plain(line, into: &s.plain), splitCells(plain, s) else { return .general }
