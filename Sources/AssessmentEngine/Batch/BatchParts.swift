@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import QuestionnaireDSL
 
 #if canImport(Glibc)
@@ -25,13 +26,11 @@ struct LineMark {
 
 /// One thread's share of a block: its rows, and a mark per line, kept for the next block.
 struct BatchPart {
-    var output = ByteBuffer(capacity: 1 << 20)
+    var output = ByteBuffer(capacity: 1 << 18)
     var marks: [LineMark] = []
     /// Rejects, with `line` counted from 1 within the part.
     var rejects: [BatchReject] = []
     var versions: [String] = []
-    /// The fast path's working memory for this part's thread (nil without a fast path).
-    var scratch: RecordKernel.Scratch?
     /// The block the marks' line positions refer to (valid until the next block).
     var block: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
 
@@ -57,8 +56,9 @@ struct BatchPartScorer: Sendable {
     let dropIdentifying: Bool
     let compiled: CompiledInstrument
 
-    /// Scores every line of `bytes` (a run of whole lines within `part.block`) into `part`.
-    func score(_ bytes: UnsafeBufferPointer<UInt8>, _ part: inout BatchPart) {
+    /// Scores every line of `bytes` (a run of whole lines within `part.block`) into `part`,
+    /// with the fast path's working memory `scratch` (nil without a fast path).
+    func score(_ bytes: UnsafeBufferPointer<UInt8>, _ part: inout BatchPart, _ scratch: inout RecordKernel.Scratch?) {
         guard let base = bytes.baseAddress, let blockBase = part.block.baseAddress else { return }
         let kernel = self.kernel  // one reference for the whole part, not one per line
         var i = 0
@@ -74,7 +74,7 @@ struct BatchPartScorer: Sendable {
             var mark = LineMark(
                 lineStart: offset, lineEnd: offset + line.count, rowStart: part.output.count, rowEnd: 0, idHash: 0,
                 reject: -1, version: -1)
-            if let kernel, case .written(let hash) = kernel.score(line, &part.scratch!, into: &part.output) {
+            if let kernel, case .written(let hash) = kernel.score(line, &scratch!, into: &part.output) {
                 mark.idHash = hash
             } else {
                 generalLine(line, line: part.marks.count + 1, &mark, &part)
@@ -132,30 +132,51 @@ struct BatchPartScorer: Sendable {
     }
 }
 
-/// The parts of each block, scored on their own threads and merged in input order.
-final class BatchParts {
+/// The parts of one block: a few per job, handed out one at a time to the threads scoring
+/// the block, and merged in input order.
+///
+/// ``start(_:)`` sets the other jobs' threads to work on the block's parts; the calling
+/// thread may then do other work (write the previous block's rows, read the next block)
+/// before it joins in with ``finish()``. So no more threads are busy than there are jobs,
+/// and no core waits while rows are written.
+final class BatchParts: @unchecked Sendable {
     let scorer: BatchPartScorer
-    private var parts: [BatchPart]
+    /// In memory of their own, written by the threads scoring them.
+    private let parts: UnsafeMutableBufferPointer<BatchPart>
+    /// The fast path's working memory, one per thread (the calling thread's first).
+    private let scratches: UnsafeMutableBufferPointer<RecordKernel.Scratch?>
+    private let jobs: Int
+    private let lock = NSLock()
+    private var next = 0
+    private var cuts: [Int] = []
+    private var block = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private let working = DispatchGroup()
 
-    /// Parts for `jobs` threads, each with the fast path's working memory of its own.
+    /// Parts for `jobs` threads.
     init(jobs: Int, scorer: BatchPartScorer) {
         self.scorer = scorer
-        parts = (0..<jobs).map { _ in
-            var part = BatchPart()
-            part.scratch = scorer.kernel?.makeScratch()
-            return part
-        }
+        self.jobs = jobs
+        let count = jobs == 1 ? 1 : jobs * 4
+        parts = .allocate(capacity: count)
+        // Each its own (a BatchPart owns its output's memory, so it is never copied).
+        for k in 0..<count { parts.initializeElement(at: k, to: BatchPart()) }
+        scratches = .allocate(capacity: jobs)
+        scratches.initialize(repeating: nil)
+        for k in 0..<jobs { scratches[k] = scorer.kernel?.makeScratch() }
     }
 
     func free() {
-        for part in parts {
-            part.output.free()
-            part.scratch?.free()
-        }
+        for part in parts { part.output.free() }
+        for scratch in scratches { scratch?.free() }
+        parts.deinitialize()
+        parts.deallocate()
+        scratches.deinitialize()
+        scratches.deallocate()
     }
 
-    /// Scores `block` (whole lines), split at line breaks into one part per job.
-    func score(_ block: UnsafeBufferPointer<UInt8>) {
+    /// Starts scoring `block` (whole lines, split at line breaks into the parts) on the other
+    /// jobs' threads; the block must stay as it is until ``finish()`` returns.
+    func start(_ block: UnsafeBufferPointer<UInt8>) {
         let count = parts.count
         var bounds = [0]
         for k in 1..<max(count, 1) {
@@ -164,16 +185,31 @@ final class BatchParts {
             bounds.append(cut)
         }
         bounds.append(block.count)
-        let scorer = self.scorer
-        let cuts = bounds
-        nonisolated(unsafe) let block = block
-        parts.withUnsafeMutableBufferPointer { parts in
-            nonisolated(unsafe) let parts = parts
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                parts[k].reset(block)
-                guard cuts[k] < cuts[k + 1] else { return }
-                scorer.score(UnsafeBufferPointer(rebasing: block[cuts[k]..<cuts[k + 1]]), &parts[k])
-            }
+        cuts = bounds
+        self.block = block
+        next = 0
+        for k in 0..<count { parts[k].reset(block) }
+        for thread in 1..<max(jobs, 1) {
+            DispatchQueue.global().async(group: working) { self.work(thread) }
+        }
+    }
+
+    /// Scores parts on this thread until none is left, then waits for the other threads.
+    func finish() {
+        work(0)
+        working.wait()
+    }
+
+    /// Takes parts, one at a time, and scores each with thread `thread`'s working memory.
+    private func work(_ thread: Int) {
+        while true {
+            lock.lock()
+            let k = next
+            next += 1
+            lock.unlock()
+            guard k < parts.count else { return }
+            guard cuts[k] < cuts[k + 1] else { continue }
+            scorer.score(UnsafeBufferPointer(rebasing: block[cuts[k]..<cuts[k + 1]]), &parts[k], &scratches[thread])
         }
     }
 

@@ -73,24 +73,43 @@ public struct BatchRunner {
         let kernel =
             RecordKernel.supports(compiled)
             ? RecordKernel(compiled, layout: layout, columns: columns, format: format, jsonl: jsonl) : nil
-        let parts = BatchParts(
-            jobs: jobs,
-            scorer: BatchPartScorer(
-                kernel: kernel, general: BatchRecordScorer(compiled, layout: layout, columns: columns),
-                rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
-                dropIdentifying: dropIdentifying, compiled: compiled))
-        defer { parts.free() }
-        var header = parts.scorer.rows.header
+        let scorer = BatchPartScorer(
+            kernel: kernel, general: BatchRecordScorer(compiled, layout: layout, columns: columns),
+            rows: BatchRows(format: format, header: columns.header), layout: layout, jsonl: jsonl,
+            dropIdentifying: dropIdentifying, compiled: compiled)
+        var header = scorer.rows.header
         header.withUTF8 { write(UnsafeRawBufferPointer($0)) }
 
         // JSON Lines have no header: the first line was both the sign of them and a record.
+        if jsonl { reader.putBack(headerLine) }
         var merge = BatchMerge(linesBefore: jsonl ? 0 : 1)
-        func scoreAndMerge(_ block: UnsafeBufferPointer<UInt8>) {
-            parts.score(block)
-            parts.merge(into: &merge, write: write, reject: reject)
+        // Two blocks in turn: while one is scored, the other's rows are written and the
+        // next block is read into it.
+        let sets = [BatchParts(jobs: jobs, scorer: scorer), BatchParts(jobs: jobs, scorer: scorer)]
+        var blocks = [ByteBuffer(capacity: blockBytes + (1 << 16)), ByteBuffer(capacity: blockBytes + (1 << 16))]
+        defer {
+            for parts in sets { parts.free() }
+            for block in blocks { block.free() }
         }
-        if jsonl { (headerLine + [UInt8(ascii: "\n")]).withUnsafeBufferPointer(scoreAndMerge) }
-        while reader.nextBlock(blockBytes, scoreAndMerge) != nil { progress(merge.counts.read) }
+        var current = 0
+        var previous: Int?
+        var more = reader.nextBlock(blockBytes, into: &blocks[current])
+        while more {
+            sets[current].start(UnsafeBufferPointer(start: blocks[current].base, count: blocks[current].count))
+            if let previous {
+                sets[previous].merge(into: &merge, write: write, reject: reject)
+                progress(merge.counts.read)
+            }
+            // The block just merged is free: the next one is read into it.
+            more = reader.nextBlock(blockBytes, into: &blocks[1 - current])
+            sets[current].finish()
+            previous = current
+            current = 1 - current
+        }
+        if let previous {
+            sets[previous].merge(into: &merge, write: write, reject: reject)
+            progress(merge.counts.read)
+        }
         return merge.counts
     }
 

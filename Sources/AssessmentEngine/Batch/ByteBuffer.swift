@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A growable run of output bytes on memory it owns, written without per-byte checks of
 /// uniqueness: the batch writes every output row through one of these.
 ///
@@ -38,6 +44,45 @@ struct ByteBuffer {
 
     /// Forgets the bytes, keeping the memory.
     mutating func removeAll() { count = 0 }
+
+    /// Forgets all but the first `n` bytes.
+    mutating func keepFirst(_ n: Int) {
+        precondition(n >= 0 && n <= count, "keeping \(n) of \(count) bytes")
+        count = n
+    }
+
+    /// Where the last line break at or after `from` is, plus one; nil when there is none.
+    func lastLineEnd(after from: Int) -> Int? {
+        var i = count
+        while i > from {
+            if base[i - 1] == UInt8(ascii: "\n") { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Reads up to `chunk` bytes from `fd` onto the end (fewer only at the end of the input,
+    /// or on an error, which ends the input as a short read does); returns how many.
+    mutating func read(_ fd: Int32, upTo chunk: Int) -> Int {
+        reserve(chunk)
+        var total = 0
+        while total < chunk {
+            let n = Self.read(fd, base + count + total, chunk - total)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            total += n
+        }
+        count += total
+        return total
+    }
+
+    private static func read(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(fd, into, n)
+        #else
+            Darwin.read(fd, into, n)
+        #endif
+    }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {

@@ -37,36 +37,34 @@ public struct LineReader {
         return lines
     }
 
-    /// Calls `body` with the next run of whole lines, about `size` bytes of them (more when
+    /// Puts `line` back before what is still unread, as the next line to come.
+    mutating func putBack(_ line: [UInt8]) {
+        buffer.replaceSubrange(start..<start, with: line + [UInt8(ascii: "\n")])
+    }
+
+    /// Fills `block` with the next run of whole lines, about `size` bytes of them (more when
     /// one line is longer), each ending in a line break except perhaps the input's last;
-    /// returns nil, without calling it, at the end of the input.
-    public mutating func nextBlock<T>(_ size: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
-        var searched = start  // no line break in buffer[start..<searched]
+    /// false, leaving `block` empty, at the end of the input. The block is the caller's, so
+    /// one block can be scored while the next is read into another.
+    mutating func nextBlock(_ size: Int, into block: inout ByteBuffer) -> Bool {
+        block.removeAll()
+        // What was read but not yet handed out (the start of a line, or lines after the header).
+        buffer.withUnsafeBufferPointer { block.append(UnsafeBufferPointer(rebasing: $0[start...])) }
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        var searched = 0  // no line break in the block's bytes before this
         while true {
-            if buffer.count - start >= size || finished {
-                let from = searched
-                let end = buffer.withUnsafeBufferPointer { bytes -> Int? in
-                    var i = bytes.count
-                    while i > from {
-                        if bytes[i - 1] == UInt8(ascii: "\n") { return i }
-                        i -= 1
-                    }
-                    return nil
+            if block.count >= size || finished {
+                if let end = block.lastLineEnd(after: searched) {
+                    // Keep the start of the next line for the next block.
+                    buffer.append(contentsOf: block.bytes[end...])
+                    block.keepFirst(end)
+                    return true
                 }
-                if let end {
-                    defer { start = end }
-                    return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-                }
-                if finished {
-                    guard start < buffer.count else { return nil }
-                    defer { start = buffer.count }
-                    return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
-                }
-                searched = buffer.count
+                if finished { return block.count > 0 }
+                searched = block.count
             }
-            let offset = searched - start
-            refill(max(size, 1 << 20))
-            searched = start + offset
+            if block.read(fd, upTo: max(size, 1 << 20)) < max(size, 1 << 20) { finished = true }
         }
     }
 

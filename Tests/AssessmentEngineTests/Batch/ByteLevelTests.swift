@@ -109,11 +109,15 @@ import Testing
         var reader = LineReader(fd: pipe.fileHandleForReading.fileDescriptor)
         var joined: [UInt8] = []
         var blocks = 0
-        while let block = reader.nextBlock(size, { Array($0) }) {
+        var buffer = ByteBuffer(capacity: 64)
+        defer { buffer.free() }
+        while reader.nextBlock(size, into: &buffer) {
+            let block = Array(buffer.bytes)
             blocks += 1
             joined += block
             if joined.count < data.count { #expect(block.last == UInt8(ascii: "\n"), "a block ends at a line break") }
         }
+        #expect(buffer.count == 0, "the end of the input leaves the block empty")
         #expect(joined == Array(data))
         #expect(blocks > 1)
     }
