@@ -182,22 +182,33 @@ import Testing
         #expect(run.stderr.contains("3 records read: 2 scored, 1 rejected"))
     }
 
+    /// Order, counts and reject line numbers across several 4 MiB blocks (about 9 MB of
+    /// input), which are read into two buffers in turn and written while the next is scored.
     @Test func outputKeepsInputOrderOnEveryCore() throws {
         let folder = try Self.folder()
         let synth = try CLI.run([
-            "synth", Self.womensNeeds, "--count", "5000", "--seed", "2", "--out", folder + "/in.csv",
+            "synth", Self.womensNeeds, "--count", "20000", "--seed", "2", "--out", folder + "/in.csv",
         ])
         #expect(synth.status == 0)
+        // One broken record deep in the third block, which must be rejected at its own line.
+        var lines = try String(contentsOfFile: folder + "/in.csv", encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        lines[15_000] = "s15000,broken"
+        try lines.joined(separator: "\n").write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
         for jobs in ["1", "2", "3"] {
             let run = try CLI.run([
                 "batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o\(jobs).csv", "--jobs", jobs,
+                "--rejects", folder + "/r\(jobs).csv",
             ])
             #expect(run.status == 0)
+            #expect(run.stderr.contains("20000 records read: 19999 scored, 1 rejected"), "\(run.stderr)")
+            let rejects = try String(contentsOfFile: folder + "/r\(jobs).csv", encoding: .utf8)
+            #expect(rejects.contains("in.csv:15001,s15000,"), "the reject's input line: \(rejects)")
         }
         let one = try String(contentsOfFile: folder + "/o1.csv", encoding: .utf8)
         #expect(one == (try String(contentsOfFile: folder + "/o2.csv", encoding: .utf8)))
         #expect(one == (try String(contentsOfFile: folder + "/o3.csv", encoding: .utf8)))
         let ids = one.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
-        #expect(ids == (1...5000).map { "s\($0)"[...] })
+        #expect(ids == (1...20000).filter { $0 != 15000 }.map { "s\($0)"[...] })
     }
 }
