@@ -9,39 +9,10 @@ import Testing
 /// general path's (``JSONLRecord`` then ``BatchRecordScorer``), and wherever the object is
 /// not plain, or the general path refuses it, the kernel must step aside.
 @Suite struct JSONLineTests {
-    struct Paths {
-        let compiled: CompiledInstrument
-        let layout: BatchLayout
-        let kernel: RecordKernel
-        let general: BatchRecordScorer
-        let rows: BatchRows
+    typealias Paths = RecordKernelTests.Paths
 
-        init(_ compiled: CompiledInstrument, format: BatchRunner.OutputFormat) throws {
-            self.compiled = compiled
-            layout = try BatchLayout(
-                header: JSONLRecord.header(compiled, carry: []), instrument: compiled, carry: [],
-                dropIdentifying: true, file: "t")
-            let columns = BatchColumns(compiled.instrument, carrying: [])
-            kernel = RecordKernel(compiled, layout: layout, columns: columns, format: format, jsonl: true)
-            general = BatchRecordScorer(compiled, layout: layout, columns: columns)
-            rows = BatchRows(format: format, header: columns.header)
-        }
-
-        /// The kernel's row (nil when it steps aside) and the general path's (nil when it rejects).
-        func both(_ line: String, _ scratch: inout RecordKernel.Scratch) -> (fast: String?, general: String?) {
-            var out = ByteBuffer(capacity: 64)
-            defer { out.free() }
-            let bytes = Array(line.utf8)
-            let fast = bytes.withUnsafeBufferPointer { line -> String? in
-                guard case .written = kernel.score(line, &scratch, into: &out) else { return nil }
-                return String(decoding: out.bytes, as: UTF8.self)
-            }
-            let cells = JSONLRecord.cells(bytes, layout: layout, compiled: compiled, dropIdentifying: false, line: 1)
-            guard case .success(let cells) = cells, case .success(let row) = general.score(cells, line: 1) else {
-                return (fast, nil)
-            }
-            return (fast, rows.row(row))
-        }
+    static func paths(_ compiled: CompiledInstrument, format: BatchRunner.OutputFormat) throws -> Paths {
+        try Paths(compiled, header: JSONLRecord.header(compiled, carry: []), carry: [], format: format, jsonl: true)
     }
 
     /// A record as a JSON object: each answer in its JSON type (yes/no as booleans, numbers
@@ -79,7 +50,7 @@ import Testing
         throws
     {
         let compiled = try Fixture.shipped(name)
-        let paths = try Paths(compiled, format: format)
+        let paths = try Self.paths(compiled, format: format)
         var scratch = paths.kernel.makeScratch()
         defer { scratch.free() }
         var records = SyntheticRecords(compiled, seed: 23)
@@ -105,7 +76,7 @@ import Testing
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml"])
     func unusualObjectsStepAsideWheneverTheyDifferOrTheGeneralPathRejectsThem(_ name: String) throws {
         let compiled = try Fixture.shipped(name)
-        let paths = try Paths(compiled, format: .csv)
+        let paths = try Self.paths(compiled, format: .csv)
         var scratch = paths.kernel.makeScratch()
         defer { scratch.free() }
         var records = SyntheticRecords(compiled, seed: 31)

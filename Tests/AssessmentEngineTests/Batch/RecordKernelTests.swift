@@ -9,41 +9,57 @@ import Testing
 /// for the same line; wherever the general path would reject a line, the kernel must step aside.
 @Suite struct RecordKernelTests {
     /// Both paths over one line: the kernel's row (nil when it steps aside) and the general
-    /// path's row (nil when it rejects the line).
+    /// path's row (nil when it rejects the line), for CSV lines or, with `jsonl`, JSON objects
+    /// (laid out as batch lays them out, identifying keys refused).
     struct Paths {
         let compiled: CompiledInstrument
         let layout: BatchLayout
         let kernel: RecordKernel
         let general: BatchRecordScorer
         let rows: BatchRows
+        let jsonl: Bool
 
-        init(_ compiled: CompiledInstrument, header: [String], carry: [String], format: BatchRunner.OutputFormat) throws
-        {
+        init(
+            _ compiled: CompiledInstrument, header: [String], carry: [String], format: BatchRunner.OutputFormat,
+            jsonl: Bool = false
+        ) throws {
             self.compiled = compiled
+            self.jsonl = jsonl
             layout = try BatchLayout(
-                header: header, instrument: compiled, carry: carry, dropIdentifying: false, file: "t")
+                header: header, instrument: compiled, carry: carry, dropIdentifying: jsonl, file: "t")
             let columns = BatchColumns(compiled.instrument, carrying: carry)
-            kernel = RecordKernel(compiled, layout: layout, columns: columns, format: format)
+            kernel = RecordKernel(compiled, layout: layout, columns: columns, format: format, jsonl: jsonl)
             general = BatchRecordScorer(compiled, layout: layout, columns: columns)
             rows = BatchRows(format: format, header: columns.header)
         }
 
+        /// With a scratch of its own for the kernel.
         func both(_ line: String) -> (fast: String?, general: String?) {
             var scratch = kernel.makeScratch()
+            defer { scratch.free() }
+            return both(line, &scratch)
+        }
+
+        /// With the kernel's `scratch`, reused from line to line as batch reuses it.
+        func both(_ line: String, _ scratch: inout RecordKernel.Scratch) -> (fast: String?, general: String?) {
             var out = ByteBuffer(capacity: 64)
-            defer {
-                scratch.free()
-                out.free()
-            }
-            var bytes = Array(line.utf8)
-            let fast = bytes.withUnsafeMutableBufferPointer { line -> String? in
-                guard case .written = kernel.score(UnsafeBufferPointer(line), &scratch, into: &out) else { return nil }
+            defer { out.free() }
+            let bytes = Array(line.utf8)
+            let fast = bytes.withUnsafeBufferPointer { line -> String? in
+                guard case .written = kernel.score(line, &scratch, into: &out) else { return nil }
                 return String(decoding: out.bytes, as: UTF8.self)
             }
-            let cells = bytes.withUnsafeBufferPointer { CSVRecord.cells($0) }
-            guard case .success(let cells) = cells, cells != [""],
-                case .success(let row) = general.score(cells, line: 2)
-            else { return (fast, nil) }
+            let cells: [String]
+            if jsonl {
+                let read = JSONLRecord.cells(bytes, layout: layout, compiled: compiled, dropIdentifying: false, line: 1)
+                guard case .success(let read) = read else { return (fast, nil) }
+                cells = read
+            } else {
+                guard case .success(let read) = bytes.withUnsafeBufferPointer({ CSVRecord.cells($0) }), read != [""]
+                else { return (fast, nil) }
+                cells = read
+            }
+            guard case .success(let row) = general.score(cells, line: 2) else { return (fast, nil) }
             return (fast, rows.row(row))
         }
     }
