@@ -19,11 +19,16 @@ enum JSONLRecord {
         let recordID = object["record_id"]?.text ?? ""
         var cells = [String](repeating: "", count: layout.header.count)
         let position = Dictionary(layout.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        for (key, value) in object {
-            guard let column = position[key] else {
-                return .failure(
-                    BatchReject(line: line, recordID: recordID, reason: "'\(key)' is not an item of the instrument"))
-            }
+        // In the keys' order, so that the same line always gets the same reason.
+        let keys = object.keys.sorted()
+        let unknown = keys.filter { position[$0] == nil }
+        guard unknown.isEmpty else {
+            let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+            let reason = unknown.count == 1 ? "is not an item" : "are not items"
+            return .failure(BatchReject(line: line, recordID: recordID, reason: "\(names) \(reason) of the instrument"))
+        }
+        for key in keys {
+            guard let column = position[key], let value = object[key] else { continue }
             if let item = layout.itemOfColumn[column] ?? compiled.items.firstIndex(where: { $0.id == key }),
                 compiled.items[item].identifying
             {

@@ -108,4 +108,23 @@ import Testing
         #expect(rejected > 200, "rejected by the general path, and left to it: \(rejected)")
         #expect(stepped > rejected, "and some the general path scores but the kernel leaves: \(stepped)")
     }
+
+    /// A line with keys that are no item's is rejected naming them all, in order, whichever
+    /// order they come in (the decoder's dictionary has none of its own).
+    @Test func unknownKeysAreNamedAllInOrder() throws {
+        let compiled = try Fixture.shipped("phq-9.yaml")
+        let paths = try Self.paths(compiled, format: .csv)
+        for line in [
+            #"{"record_id": "a", "zz": 1, "mm": 2, "aa": 3}"#, #"{"aa": 3, "record_id": "a", "mm": 2, "zz": 1}"#,
+        ] {
+            let read = JSONLRecord.cells(
+                Array(line.utf8), layout: paths.layout, compiled: compiled, dropIdentifying: false, line: 4)
+            guard case .failure(let reject) = read else {
+                Issue.record("unknown keys are refused: \(line)")
+                continue
+            }
+            #expect(reject.reason == "'aa', 'mm', 'zz' are not items of the instrument")
+            #expect(reject.recordID == "a" && reject.line == 4)
+        }
+    }
 }
