@@ -96,7 +96,8 @@ final class RecordKernel: @unchecked Sendable {
         itemShowIf = arena.copy(compiled.itemShowIf.map { $0.map(condition) })
         itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
         let scorer = Scorer(compiled)
-        let programs = scorer.entryExpressions.map(arena.program)
+        let expressions = scorer.entryExpressions  // made afresh on each call
+        let programs = expressions.map(arena.program)
         scoreEntries = arena.buffer(scorer.entries)
         scoreExpressions = arena.copy(programs)
         let itemSlots = arena.buffer(scorer.itemSlots)
@@ -117,7 +118,7 @@ final class RecordKernel: @unchecked Sendable {
         var tables = [ScoreTable?](repeating: nil, count: scoreCount)
         for (e, entry) in scorer.entries.enumerated() {
             let k = entry.slot - compiled.items.count
-            guard let key = domains.key(for: scorer.entryExpressions[e], arena: arena) else { continue }
+            guard let key = domains.key(for: expressions[e], arena: arena) else { continue }
             tables[k] = ScoreTable(
                 key, domains: domains, slotCount: compiled.slotCount, arena: arena,
                 score: { Scorer.score(entry, programs[entry.expression], itemSlots, bounds, $0) },
