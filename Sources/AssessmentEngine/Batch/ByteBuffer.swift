@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A growable run of output bytes on memory it owns, written without per-byte checks of
 /// uniqueness: the batch writes every output row through one of these.
 ///
@@ -61,27 +55,13 @@ struct ByteBuffer {
         return nil
     }
 
-    /// Reads up to `chunk` bytes from `fd` onto the end (fewer only at the end of the input,
-    /// or on an error, which ends the input as a short read does); returns how many.
+    /// Reads up to `chunk` bytes from `fd` onto the end (see ``LineReader/readFully(_:into:upTo:)``);
+    /// returns how many.
     mutating func read(_ fd: Int32, upTo chunk: Int) -> Int {
         reserve(chunk)
-        var total = 0
-        while total < chunk {
-            let n = Self.read(fd, base + count + total, chunk - total)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            total += n
-        }
-        count += total
-        return total
-    }
-
-    private static func read(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.read(fd, into, n)
-        #else
-            Darwin.read(fd, into, n)
-        #endif
+        let got = LineReader.readFully(fd, into: base + count, upTo: chunk)
+        count += got
+        return got
     }
 
     @inline(__always)

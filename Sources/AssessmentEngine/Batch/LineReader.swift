@@ -75,17 +75,22 @@ public struct LineReader {
         start = 0
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: chunk))
-        let got = buffer.withUnsafeMutableBytes { raw -> Int in
-            var total = 0
-            while total < chunk {
-                let n = read(fd, raw.baseAddress! + old + total, chunk - total)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { break }
-                total += n
-            }
-            return total
-        }
+        let got = buffer.withUnsafeMutableBytes { Self.readFully(fd, into: $0.baseAddress! + old, upTo: chunk) }
         buffer.removeLast(chunk - got)
         if got < chunk { finished = true }
+    }
+
+    /// Reads up to `count` bytes from `fd` into `memory`, as many reads as it takes (fewer
+    /// only at the end of the input, or on an error, which ends the input as a short read
+    /// does); returns how many.
+    static func readFully(_ fd: Int32, into memory: UnsafeMutableRawPointer, upTo count: Int) -> Int {
+        var total = 0
+        while total < count {
+            let n = read(fd, memory + total, count - total)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            total += n
+        }
+        return total
     }
 }
