@@ -69,13 +69,7 @@ struct JSONLine: @unchecked Sendable {
             default:
                 let from = s.inLists[column] ? UnsafeBufferPointer(start: s.lists.base, count: s.lists.count) : line
                 for i in s.start[column]..<s.end[column] {
-                    let byte = from[i]
-                    if byte == UInt8(ascii: ",") {
-                        guard !keepsText[column] else { return nil }
-                        plain.append(UInt8(ascii: " "))
-                    } else {
-                        plain.append(byte)
-                    }
+                    guard QuotedLine.append(from[i], ofTextThatKeeps: keepsText[column], to: &plain) else { return nil }
                 }
             }
         }

@@ -43,12 +43,8 @@ struct QuotedLine: @unchecked Sendable {
                         closed = true
                         break
                     }
-                    if byte == UInt8(ascii: ",") {
-                        guard column >= columnCount || !keepsText[column] else { return nil }
-                        plain.append(UInt8(ascii: " "))
-                    } else {
-                        plain.append(byte)
-                    }
+                    let keeps = column < columnCount && keepsText[column]
+                    guard Self.append(byte, ofTextThatKeeps: keeps, to: &plain) else { return nil }
                 }
                 guard closed, i == end || line[i] == UInt8(ascii: ",") else { return nil }
             } else {
@@ -65,5 +61,19 @@ struct QuotedLine: @unchecked Sendable {
             if i == end { break }  // a final comma: an empty last cell
         }
         return UnsafeBufferPointer(start: plain.base, count: plain.count)
+    }
+
+    /// Appends one byte of a quoted cell's (or a JSON string's) text to the plain line: a
+    /// comma as a space, which no answer holds, unless the cell's text `keeps` (is written out
+    /// or compared as it stands), when false says the line needs the general path.
+    @inline(__always)
+    static func append(_ byte: UInt8, ofTextThatKeeps keeps: Bool, to plain: inout ByteBuffer) -> Bool {
+        guard byte == UInt8(ascii: ",") else {
+            plain.append(byte)
+            return true
+        }
+        guard !keeps else { return false }
+        plain.append(UInt8(ascii: " "))
+        return true
     }
 }
