@@ -268,7 +268,7 @@ final class RecordKernel: @unchecked Sendable {
     /// (Every `show_if` reads only the items before its own, as the compiler checks and
     /// ``supports(_:)`` makes sure, so the walk that follows sees exactly what it would if
     /// the answers came in one by one.)
-    /// (A function of its own, small enough for ``CellDecoder/decode(_:_:into:)`` to be inlined in it.)
+    /// (A function of its own, small enough for ``CellDecoder/decode(_:_:readable:into:answer:)`` to be inlined in it.)
     @inline(never)
     private func decodeCells(_ base: UnsafePointer<UInt8>, readable: Int, _ s: Scratch) -> Bool {
         let slots = s.slots.baseAddress!

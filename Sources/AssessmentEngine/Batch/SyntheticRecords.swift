@@ -77,7 +77,7 @@ public struct SyntheticRecords: Sendable {
         for _ in 0..<count {
             append(to: &block)
             block.append(UInt8(ascii: "\n"))
-            if block.count >= 1 << 20 - 4096 {
+            if block.count >= (1 << 20) - 4096 {
                 write(block.bytes)
                 block.removeAll()
             }
