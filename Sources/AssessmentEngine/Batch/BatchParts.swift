@@ -156,7 +156,7 @@ final class BatchParts: @unchecked Sendable {
     init(jobs: Int, scorer: BatchPartScorer) {
         self.scorer = scorer
         self.jobs = jobs
-        let count = jobs == 1 ? 1 : jobs * 4
+        let count = jobs == 1 ? 1 : jobs * 16
         parts = .allocate(capacity: count)
         // Each its own (a BatchPart owns its output's memory, so it is never copied).
         for k in 0..<count { parts.initializeElement(at: k, to: BatchPart()) }

@@ -26,8 +26,13 @@ final class RecordKernel: @unchecked Sendable {
     let recordIDColumn: Int
     let prioritiesColumn: Int
     let versionColumn: Int
-    /// For each input column, the item it answers, or -1.
-    let itemOfColumn: UnsafePointer<Int>
+    /// The input columns that answer items, with the item each answers, in column order.
+    let itemColumns: UnsafeBufferPointer<ItemColumn>
+    /// The items no input column answers: unanswered in every record.
+    let itemsWithoutColumn: UnsafeBufferPointer<Int>
+    /// The columns whose bytes no strict decoder reads (the record id, carried and ignored
+    /// columns, text items): these alone are checked for bytes that need the general path.
+    let textColumns: UnsafeBufferPointer<Int>
     let carried: UnsafeBufferPointer<Int>
     let itemCount: Int
     let decoders: UnsafePointer<CellDecoder>
@@ -60,8 +65,6 @@ final class RecordKernel: @unchecked Sendable {
     let slotCount: Int
     /// Needs, then strengths.
     let scoreCount: Int
-    /// What the slots start each record as, copied in at once.
-    let unanswered: UnsafePointer<AnswerSlot>
 
     /// A kernel for records laid out as `layout` (CSV lines, or JSON objects when `jsonl`),
     /// writing `columns` as `format`.
@@ -83,10 +86,18 @@ final class RecordKernel: @unchecked Sendable {
                 names: arena.strings(layout.header), keepsText: keepsTextColumns,
                 identifying: arena.copy(layout.header.map(identifying.contains)), columnCount: layout.header.count)
             : nil
-        itemOfColumn = arena.copy(layout.itemOfColumn.map { $0 ?? -1 })
+        let itemColumns = layout.itemOfColumn.enumerated().compactMap { column, item in
+            item.map { ItemColumn(column: Int32(column), item: Int32($0)) }
+        }
+        self.itemColumns = arena.buffer(itemColumns)
+        let answered = Set(itemColumns.map { Int($0.item) })
+        itemsWithoutColumn = arena.buffer(compiled.items.indices.filter { !answered.contains($0) })
+        let decoders = compiled.items.map { [arena] in CellDecoder($0, arena: arena) }
+        self.decoders = arena.copy(decoders)
+        textColumns = arena.buffer(
+            layout.itemOfColumn.indices.filter { layout.itemOfColumn[$0].map { decoders[$0].kind == .text } ?? true })
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
         itemCount = compiled.items.count
-        decoders = arena.copy(compiled.items.map { [arena] in CellDecoder($0, arena: arena) })
         walkSteps = arena.buffer(Self.walkSteps(compiled))
         let domains = AnswerDomains(compiled)
         let condition = { [arena] (expression: CompiledExpression) in
@@ -114,7 +125,6 @@ final class RecordKernel: @unchecked Sendable {
         self.text = text
         slotCount = compiled.slotCount
         scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
-        unanswered = arena.copy([AnswerSlot](repeating: .unanswered, count: compiled.slotCount))
         var tables = [ScoreTable?](repeating: nil, count: scoreCount)
         for (e, entry) in scorer.entries.enumerated() {
             let k = entry.slot - compiled.items.count
@@ -184,12 +194,14 @@ final class RecordKernel: @unchecked Sendable {
     /// general path, leaving `out` as it was.
     func score(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer) -> Outcome {
         if let json {
-            guard let plain = json.plain(line, &s.json, into: &s.plain), splitCells(plain, s) else { return .general }
+            guard let plain = json.plain(line, &s.json, into: &s.plain), splitCells(plain, &s) else { return .general }
             return score(cellsOf: plain, &s, into: &out)
         }
-        if splitCells(line, s) { return score(cellsOf: line, &s, into: &out) }
+        if splitCells(line, &s), case .written(let idHash) = score(cellsOf: line, &s, into: &out) {
+            return .written(idHash: idHash)
+        }
         // Quoted cells are read again without their quotes, where that changes nothing the row shows.
-        guard let plain = quoted.plain(line, into: &s.plain), splitCells(plain, s) else { return .general }
+        guard let plain = quoted.plain(line, into: &s.plain), splitCells(plain, &s) else { return .general }
         return score(cellsOf: plain, &s, into: &out)
     }
 
@@ -199,41 +211,43 @@ final class RecordKernel: @unchecked Sendable {
         cellsOf line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer
     ) -> Outcome {
         guard let base = line.baseAddress else { return .general }
+        let starts = s.cellStart
         func cell(_ c: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(start: base + s.cellStart[c], count: s.cellStart[c + 1] - 1 - s.cellStart[c])
+            UnsafeBufferPointer(start: base + starts[c], count: starts[c + 1] - 1 - starts[c])
         }
         let recordID = cell(recordIDColumn)
         guard !recordID.isEmpty else { return .general }
+        for c in textColumns { guard LineBytes.arePlain(cell(c)) else { return .general } }
         if versionColumn >= 0 {
             let version = cell(versionColumn)
             guard version.isEmpty || text.version.index(of: version) != nil else { return .general }
         }
-        guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, s) else {
+        guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, &s) else {
             return .general
         }
-        guard decodeCells(base, readable: line.count, s), walkShowIf(s) else { return .general }
-        scoreAll(s)
+        guard decodeCells(base, readable: line.count, &s), walkShowIf(&s) else { return .general }
+        scoreAll(&s)
         let slots = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
         for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0.holds(slots, answers) == true } ?? false }
         ranking.rank(
             slots, answers: answers, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]),
             tier0: s.tier0, &s.ranking)
-        write(recordID, cell: cell, slots, s, &out)
+        write(recordID, cell: cell, slots, &s, &out)
         return .written(idHash: Self.hash(recordID))
     }
 
-    /// Finds the cells, requiring the header's number of them and only bytes that need no
-    /// decoding or quoting (printable ASCII, no `"` and no `\`); a final carriage return is dropped.
-    /// Eight bytes are looked at a time (see ``LineBytes``).
+    /// Finds the cells, requiring the header's number of them; a final carriage return is dropped.
+    /// Eight bytes are looked at a time (see ``LineBytes``). Which bytes a cell may hold is
+    /// left to its reader: the decoders take only their codes, words and numbers, and the
+    /// other cells are checked on their own (see ``textColumns``).
     @inline(__always)
-    private func splitCells(_ line: UnsafeBufferPointer<UInt8>, _ s: Scratch) -> Bool {
+    private func splitCells(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch) -> Bool {
         var end = line.count
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end > 0, let base = line.baseAddress else { return false }
         var cells = 0
         s.cellStart[0] = 0
-        var unusual: UInt64 = 0
         var i = 0
         while i < end {
             let word: UInt64
@@ -248,7 +262,6 @@ final class RecordKernel: @unchecked Sendable {
                 valid = (1 << UInt64(8 * (end - i))) &- 1
                 word = tail | (LineBytes.spaces & ~valid)
             }
-            unusual |= LineBytes.unusual(word)
             var commas = LineBytes.commas(word) & valid
             while commas != 0 {
                 let k = commas.trailingZeroBitCount / 8
@@ -259,7 +272,7 @@ final class RecordKernel: @unchecked Sendable {
             }
             i += 8
         }
-        guard unusual == 0, cells == columnCount - 1 else { return false }
+        guard cells == columnCount - 1 else { return false }
         s.cellStart[columnCount] = end + 1
         return true
     }
@@ -270,16 +283,23 @@ final class RecordKernel: @unchecked Sendable {
     /// the answers came in one by one.)
     /// (A function of its own, small enough for ``CellDecoder/decode(_:_:readable:into:answer:)`` to be inlined in it.)
     @inline(never)
-    private func decodeCells(_ base: UnsafePointer<UInt8>, readable: Int, _ s: Scratch) -> Bool {
+    private func decodeCells(_ base: UnsafePointer<UInt8>, readable: Int, _ s: inout Scratch) -> Bool {
         let slots = s.slots.baseAddress!
         let answers = s.answers.baseAddress!
-        slots.update(from: unanswered, count: slotCount)
-        answers.update(repeating: AnswerDomains.unanswered, count: itemCount)
-        for c in 0..<columnCount {
-            let item = itemOfColumn[c]
+        for item in itemsWithoutColumn {
+            slots[item] = .unanswered
+            answers[item] = AnswerDomains.unanswered
+        }
+        for column in itemColumns {
+            let c = Int(column.column)
+            let item = Int(column.item)
             let start = s.cellStart[c]
             let count = s.cellStart[c &+ 1] &- 1 &- start
-            guard item >= 0, count > 0 else { continue }
+            guard count > 0 else {
+                slots[item] = .unanswered
+                answers[item] = AnswerDomains.unanswered
+                continue
+            }
             let cell = UnsafeBufferPointer(start: base + start, count: count)
             guard
                 CellDecoder.decode(
@@ -293,7 +313,7 @@ final class RecordKernel: @unchecked Sendable {
 
     /// Her priorities as need indices (nil when they are not plain, distinct need ids, at most three).
     @inline(__always)
-    private func priorities(_ cell: UnsafeBufferPointer<UInt8>?, _ s: Scratch) -> Int? {
+    private func priorities(_ cell: UnsafeBufferPointer<UInt8>?, _ s: inout Scratch) -> Int? {
         guard let cell, !cell.isEmpty else { return 0 }
         var count = 0
         var start = 0
@@ -315,7 +335,7 @@ final class RecordKernel: @unchecked Sendable {
     /// `show_if` reads only items before its own, which are settled by then. Only the items
     /// and sections with a `show_if` are visited.
     @inline(__always)
-    private func walkShowIf(_ s: Scratch) -> Bool {
+    private func walkShowIf(_ s: inout Scratch) -> Bool {
         let read = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
         var hiddenUntil = 0  // the items before it are in a hidden section
@@ -344,6 +364,12 @@ final class RecordKernel: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// An input column that answers an item.
+    struct ItemColumn {
+        var column: Int32
+        var item: Int32
     }
 
     /// One stop of the `show_if` walk: a section with a `show_if` (its items are
@@ -389,7 +415,7 @@ final class RecordKernel: @unchecked Sendable {
 
     /// Scores every need and strength, in scoring order: from its table where it has one.
     @inline(__always)
-    private func scoreAll(_ s: Scratch) {
+    private func scoreAll(_ s: inout Scratch) {
         let read = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
         for entry in scoreEntries {
@@ -422,7 +448,7 @@ final class RecordKernel: @unchecked Sendable {
     @inline(__always)
     private func write(
         _ recordID: UnsafeBufferPointer<UInt8>, cell: (Int) -> UnsafeBufferPointer<UInt8>,
-        _ slots: UnsafeBufferPointer<AnswerSlot>, _ s: Scratch, _ out: inout ByteBuffer
+        _ slots: UnsafeBufferPointer<AnswerSlot>, _ s: inout Scratch, _ out: inout ByteBuffer
     ) {
         encoding.cell(0, recordID, &out)
         for (k, c) in carried.enumerated() { encoding.cell(1 + k, cell(c), &out) }
@@ -501,42 +527,30 @@ final class RecordKernel: @unchecked Sendable {
     }
 }
 
-/// Tests on eight bytes at once (SWAR: bit tricks on one 64-bit word), for finding the
-/// cells of a line: where the commas are, and whether any byte needs the general path.
+/// Tests on the bytes of a line: where the commas are, eight bytes at once (SWAR: bit
+/// tricks on one 64-bit word), and whether a cell's bytes need the general path.
 enum LineBytes {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
     static let spaces: UInt64 = 0x2020_2020_2020_2020
 
-    /// The high bit of each byte of `word` that is below `limit` (exact for bytes below 0x80;
-    /// what it says of the others does not matter, as ``unusual(_:)`` marks them anyway).
-    @inline(__always)
-    static func below(_ limit: UInt8, _ word: UInt64) -> UInt64 {
-        let biased = (word | highs) &- (ones &* UInt64(limit))  // no borrows: each byte is at least 0x80
-        return (biased ^ highs) & highs
-    }
-
-    /// The high bit of each byte of `word` equal to `byte` (exact for 7-bit bytes).
+    /// The high bit of each byte of `word` equal to `byte`, exactly: adding 0x7F to each byte's
+    /// low seven bits cannot carry into the next byte.
     @inline(__always)
     static func equal(_ byte: UInt8, _ word: UInt64) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
         return ~(((x & ~highs) &+ ~highs) | x) & highs
     }
 
-    /// Non-zero when a byte of `word` is not printable ASCII, or is `"` or `\`: bytes of 0x7F
-    /// and up (adding one to each byte sets its high bit only from 0x7F; a carry out of 0xFF,
-    /// itself marked, can mark only more), below 0x20, and the two that quote or escape.
+    /// Whether every byte of `cell` is printable ASCII other than `"` (which quotes) and `\`
+    /// (which JSON escapes). These cells are short: a byte at a time.
     @inline(__always)
-    static func unusual(_ word: UInt64) -> UInt64 {
-        ((word | (word &+ ones)) & highs) | below(0x20, word)
-            | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
-            | anyZero(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+    static func arePlain(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in cell where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return false
+        }
+        return true
     }
-
-    /// Non-zero when some byte of `word` is zero. (Cheaper than ``equal(_:_:)``: it may also
-    /// mark a byte just above a zero byte, which does not matter when only asking "any?".)
-    @inline(__always)
-    static func anyZero(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
 
     /// The high bit of each comma's byte.
     @inline(__always)

@@ -42,9 +42,13 @@ import Testing
 
         /// With the kernel's `scratch`, reused from line to line as batch reuses it.
         func both(_ line: String, _ scratch: inout RecordKernel.Scratch) -> (fast: String?, general: String?) {
+            both(bytes: Array(line.utf8), &scratch)
+        }
+
+        /// Of a line's bytes, which need not be UTF-8.
+        func both(bytes: [UInt8], _ scratch: inout RecordKernel.Scratch) -> (fast: String?, general: String?) {
             var out = ByteBuffer(capacity: 64)
             defer { out.free() }
-            let bytes = Array(line.utf8)
             let fast = bytes.withUnsafeBufferPointer { line -> String? in
                 guard case .written = kernel.score(line, &scratch, into: &out) else { return nil }
                 return String(decoding: out.bytes, as: UTF8.self)
@@ -138,7 +142,7 @@ import Testing
             guard let words = CellDecoder.words(of: item) else { continue }
             let decoder = [CellDecoder(item, arena: arena)]
             let near = ["nope", "declinedx", "dont_kno", "ye", "yess"].map { Array($0.utf8) }
-            for word in words.map(\.word) + words.map { $0.word.dropLast() + [UInt8(ascii: "x")] } + near {
+            for word in words.map(\.word) + words.map({ $0.word.dropLast() + [UInt8(ascii: "x")] }) + near {
                 let line = word + Array(",and,more,cells,after,it".utf8)
                 func decode(readable: Int) -> (Bool, AnswerSlot, UInt16) {
                     var slot = AnswerSlot.unanswered
@@ -201,6 +205,30 @@ import Testing
         #expect(fast > 50, "some spoilt lines are still ordinary: \(fast)")
         #expect(rejected > 100, "and many are rejects, which the kernel leaves alone: \(rejected)")
         #expect(stepped > rejected, "some lines are fine but unusual (quoted, other versions): \(stepped)")
+    }
+
+    @Test(arguments: [[0xFF], [0xC3], [0x61, 0xE9], [0x00], [0x22], [0x5C]] as [[UInt8]])
+    func bytesThatAreNotPlainTextInAnyCellStepAsideWhereTheGeneralPathSaysSo(_ spoiler: [UInt8]) throws {
+        let compiled = try Fixture.shipped("womens-needs.yaml")
+        var records = SyntheticRecords(compiled, seed: 21)
+        let header = records.header + ["site"]
+        let paths = try Paths(compiled, header: header, carry: ["site"], format: .jsonl)
+        var scratch = paths.kernel.makeScratch()
+        defer { scratch.free() }
+        var (fast, stepped) = (0, 0)
+        for column in header.indices {
+            var cells = (records.next() + ["north"]).map { Array($0.utf8) }
+            cells[column] += spoiler
+            let both = paths.both(bytes: Array(cells.joined(separator: [UInt8(ascii: ",")])), &scratch)
+            if let row = both.fast {
+                fast += 1
+                #expect(row == both.general, "\(header[column]) ending in \(spoiler)")
+            } else {
+                stepped += 1
+            }
+        }
+        // Every item's decoder refuses the byte; the record id, carried and text cells are checked for it.
+        #expect(fast == 0 && stepped == header.count, "fast \(fast), stepped aside \(stepped)")
     }
 
     /// Cells that are unusual or wrong somewhere: codes of other items, numbers out of range,
