@@ -252,7 +252,7 @@ final class RecordKernel: @unchecked Sendable {
         while i < end {
             let word: UInt64
             let valid: UInt64
-            if end - i >= 8 {
+            if end &- i >= 8 {
                 word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 valid = ~0
             } else {
@@ -267,10 +267,10 @@ final class RecordKernel: @unchecked Sendable {
                 let k = commas.trailingZeroBitCount / 8
                 cells &+= 1
                 guard cells < columnCount else { return false }
-                s.cellStart[cells] = i + k + 1
+                s.cellStart[cells] = i &+ k &+ 1
                 commas &= commas &- 1
             }
-            i += 8
+            i &+= 8
         }
         guard cells == columnCount - 1 else { return false }
         s.cellStart[columnCount] = end + 1

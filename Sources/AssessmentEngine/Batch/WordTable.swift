@@ -54,14 +54,16 @@ struct WordTable: @unchecked Sendable {
         _ cell: UnsafeBufferPointer<UInt8>, head: UInt64, into slot: UnsafeMutablePointer<AnswerSlot>,
         answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
-        let entry = entries + Int((head &* multiplier) >> shift)
+        let entry = entries + Int(truncatingIfNeeded: (head &* multiplier) &>> shift)
         let second =
             UnsafeRawPointer(cell.baseAddress! + 8).loadUnaligned(as: UInt64.self)
             & PackedStrings.low(Swift.max(cell.count &- 8, 0))
         guard entry.pointee.head == head, entry.pointee.second == second, Int(entry.pointee.length) == cell.count
         else { return false }
+        // The state's raw value was stored from an AnswerState: the cast cannot make a stray case.
         slot.pointee = AnswerSlot(
-            state: AnswerState(rawValue: entry.pointee.state)!, number: entry.pointee.number, code: entry.pointee.code)
+            state: unsafeBitCast(entry.pointee.state, to: AnswerState.self), number: entry.pointee.number,
+            code: entry.pointee.code)
         answer.pointee = entry.pointee.answer
         return true
     }

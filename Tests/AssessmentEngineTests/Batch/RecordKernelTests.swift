@@ -172,6 +172,48 @@ import Testing
         #expect(refused > 30, "near misses refused: \(refused)")
     }
 
+    /// Lists of choices read as the same set whether the line goes on after the cell (the `;`s
+    /// are found eight bytes at a time) or ends with it (a byte at a time); a code that is not
+    /// the item's, or an empty piece, reads as nothing.
+    @Test func listsOfChoicesReadAlikeWhereverTheLineEnds() throws {
+        let compiled = try Fixture.shipped("womens-needs.yaml")
+        let arena = KernelArena()
+        var random = SeededRandom(seed: 41)
+        var (read, refused) = (0, 0)
+        for item in compiled.items where item.type == .multiChoice {
+            let decoder = [CellDecoder(item, arena: arena)]
+            let codes = item.options.map(\.code)
+            for _ in 0..<300 {
+                var picked = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    codes.indices.randomElement(using: &random)!
+                }
+                var pieces = picked.map { codes[$0] }
+                if Int.random(in: 0..<5, using: &random) == 0 {
+                    pieces.insert(["", "nope", codes[0] + "x"].randomElement(using: &random)!, at: 0)
+                    picked = []
+                }
+                let cell = Array(pieces.joined(separator: ";").utf8)
+                let expected = picked.isEmpty ? nil : picked.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+                for after in ["", ",no;yes,more,cells,after,it"] {
+                    let line = cell + Array(after.utf8)
+                    var slot = AnswerSlot.unanswered
+                    var answer: UInt16 = 0
+                    let done = line.withUnsafeBufferPointer { bytes in
+                        decoder.withUnsafeBufferPointer { d in
+                            CellDecoder.decode(
+                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<cell.count]),
+                                readable: line.count, into: &slot, answer: &answer)
+                        }
+                    }
+                    #expect(done == (expected != nil), "\(item.id): \(pieces) then \(after)")
+                    if let expected, done { #expect(slot == .set(expected), "\(item.id): \(pieces) then \(after)") }
+                    if done { read += 1 } else { refused += 1 }
+                }
+            }
+        }
+        #expect(read > 500 && refused > 100, "read \(read), refused \(refused)")
+    }
+
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
     func shippedInstrumentsCanBeDecodedStraightIntoTheirSlots(_ name: String) throws {
         #expect(RecordKernel.supports(try Fixture.shipped(name)))
