@@ -46,10 +46,10 @@ struct CellDecoder: @unchecked Sendable {
         into slot: UnsafeMutablePointer<AnswerSlot>, answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
         let padded = readable >= 16
-        let head = PackedStrings.head(cell, padded: padded)
         if padded, cell.count <= 16, let words = d.pointee.words {
-            return words.read(cell, head: head, into: slot, answer: answer)
+            return words.read(cell, into: slot, answer: answer)
         }
+        let head = PackedStrings.head(cell, padded: padded)
         if cell.count == 8, head == CellWords.declined {
             slot.pointee = .declined
             answer.pointee = AnswerDomains.declined

@@ -39,6 +39,11 @@ final class KernelArena: @unchecked Sendable {
         return UnsafePointer(typed)
     }
 
+    /// For each length from 0 to 16, the masks of a word's first eight bytes and of the next
+    /// eight (see ``WordTable/entry(_:count:)``): one table for all the arena's word tables.
+    private(set) lazy var wordMasks: UnsafePointer<WordTable.Masks> = copy(
+        (0...16).map { n in WordTable.Masks(head: PackedStrings.low(n), second: PackedStrings.low(max(n - 8, 0))) })
+
     /// A copy of `values`, as a buffer, that lives as long as the arena.
     func buffer<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
         UnsafeBufferPointer(start: copy(values), count: values.count)

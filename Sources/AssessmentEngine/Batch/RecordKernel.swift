@@ -26,8 +26,11 @@ final class RecordKernel: @unchecked Sendable {
     let recordIDColumn: Int
     let prioritiesColumn: Int
     let versionColumn: Int
-    /// The input columns that answer items, with the item each answers, in column order.
-    let itemColumns: UnsafeBufferPointer<ItemColumn>
+    /// The input columns that answer yes/no, choice and scale items, each with its item's
+    /// ``WordTable``: the cells read on the shortest path.
+    let wordColumns: UnsafeBufferPointer<WordColumn>
+    /// The other input columns that answer items, with the item each answers.
+    let otherItemColumns: UnsafeBufferPointer<ItemColumn>
     /// The items no input column answers: unanswered in every record.
     let itemsWithoutColumn: UnsafeBufferPointer<Int>
     /// The columns whose bytes no strict decoder reads (the record id, carried and ignored
@@ -89,11 +92,13 @@ final class RecordKernel: @unchecked Sendable {
         let itemColumns = layout.itemOfColumn.enumerated().compactMap { column, item in
             item.map { ItemColumn(column: Int32(column), item: Int32($0)) }
         }
-        self.itemColumns = arena.buffer(itemColumns)
         let answered = Set(itemColumns.map { Int($0.item) })
         itemsWithoutColumn = arena.buffer(compiled.items.indices.filter { !answered.contains($0) })
         let decoders = compiled.items.map { [arena] in CellDecoder($0, arena: arena) }
         self.decoders = arena.copy(decoders)
+        wordColumns = arena.buffer(
+            itemColumns.compactMap { c in decoders[Int(c.item)].words.map { WordColumn(cell: c, words: $0) } })
+        otherItemColumns = arena.buffer(itemColumns.filter { decoders[Int($0.item)].words == nil })
         textColumns = arena.buffer(
             layout.itemOfColumn.indices.filter { layout.itemOfColumn[$0].map { decoders[$0].kind == .text } ?? true })
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
@@ -286,29 +291,48 @@ final class RecordKernel: @unchecked Sendable {
     private func decodeCells(_ base: UnsafePointer<UInt8>, readable: Int, _ s: inout Scratch) -> Bool {
         let slots = s.slots.baseAddress!
         let answers = s.answers.baseAddress!
+        let starts = s.cellStart.baseAddress!
         for item in itemsWithoutColumn {
             slots[item] = .unanswered
             answers[item] = AnswerDomains.unanswered
         }
-        for column in itemColumns {
-            let c = Int(column.column)
-            let item = Int(column.item)
-            let start = s.cellStart[c]
-            let count = s.cellStart[c &+ 1] &- 1 &- start
-            guard count > 0 else {
-                slots[item] = .unanswered
-                answers[item] = AnswerDomains.unanswered
-                continue
-            }
-            let cell = UnsafeBufferPointer(start: base + start, count: count)
-            guard
-                CellDecoder.decode(
-                    decoders + item, cell, readable: readable &- start, into: slots + item, answer: answers + item)
-            else {
+        for column in wordColumns {
+            let c = Int(column.cell.column)
+            let item = Int(column.cell.item)
+            let start = starts[c]
+            let count = starts[c &+ 1] &- 1 &- start
+            if count > 0, count <= 16, readable &- start >= 16 {
+                guard let entry = column.words.entry(base + start, count: count) else { return false }
+                slots[item] = entry.pointee.slot
+                answers[item] = entry.pointee.answer
+            } else if !decode(column.cell, base, readable: readable, starts, slots, answers) {
                 return false
             }
         }
+        for column in otherItemColumns {
+            guard decode(column, base, readable: readable, starts, slots, answers) else { return false }
+        }
         return true
+    }
+
+    /// Reads one item's cell with its ``CellDecoder``; an empty cell leaves it unanswered.
+    @inline(__always)
+    private func decode(
+        _ column: ItemColumn, _ base: UnsafePointer<UInt8>, readable: Int, _ starts: UnsafeMutablePointer<Int>,
+        _ slots: UnsafeMutablePointer<AnswerSlot>, _ answers: UnsafeMutablePointer<UInt16>
+    ) -> Bool {
+        let c = Int(column.column)
+        let item = Int(column.item)
+        let start = starts[c]
+        let count = starts[c &+ 1] &- 1 &- start
+        guard count > 0 else {
+            slots[item] = .unanswered
+            answers[item] = AnswerDomains.unanswered
+            return true
+        }
+        return CellDecoder.decode(
+            decoders + item, UnsafeBufferPointer(start: base + start, count: count), readable: readable &- start,
+            into: slots + item, answer: answers + item)
     }
 
     /// Her priorities as need indices (nil when they are not plain, distinct need ids, at most three).
@@ -370,6 +394,12 @@ final class RecordKernel: @unchecked Sendable {
     struct ItemColumn {
         var column: Int32
         var item: Int32
+    }
+
+    /// An input column that answers an item read through a ``WordTable``.
+    struct WordColumn {
+        var cell: ItemColumn
+        var words: WordTable
     }
 
     /// One stop of the `show_if` walk: a section with a `show_if` (its items are

@@ -2,23 +2,27 @@ import QuestionnaireDSL
 
 /// Every word a yes/no, choice or scale item's cell may hold, each with the answer it
 /// stands for, in one small hash table: a cell of up to 16 bytes is found with one load
-/// of one 32-byte entry (the item's other tables, spread over several cache lines, are
-/// left for longer cells), so that reading a line's cells touches little memory.
+/// of one entry (the item's other tables, spread over several cache lines, are left for
+/// longer cells), so that reading a line's cells touches little memory.
 struct WordTable: @unchecked Sendable {
-    /// One word and its answer, in 32 bytes.
+    /// One word and its answer, the slot ready to copy.
     struct Entry {
         /// The word's first eight bytes and the next eight (zero-padded; see ``PackedStrings/head(_:)``).
         var head: UInt64
         var second: UInt64
-        /// The slot's number and code, and its state (as its raw value).
-        var number: Double
-        var code: Int32
+        var slot: AnswerSlot
         var answer: UInt16
         var length: UInt8
-        var state: UInt8
+    }
+
+    /// The masks that keep a cell's own bytes of the two words read (see ``KernelArena/wordMasks``).
+    struct Masks {
+        var head: UInt64
+        var second: UInt64
     }
 
     let entries: UnsafePointer<Entry>
+    let masks: UnsafePointer<Masks>
     /// The entry for a cell whose first word is `head` is `entries[(head &* multiplier) >> shift]`.
     let multiplier: UInt64
     let shift: UInt64
@@ -34,36 +38,41 @@ struct WordTable: @unchecked Sendable {
         guard let found else { return nil }
         // Unused entries have length 0, which no cell read here has.
         var table = [Entry](
-            repeating: Entry(head: 0, second: 0, number: 0, code: 0, answer: 0, length: 0, state: 0),
-            count: 1 << found.bits)
+            repeating: Entry(head: 0, second: 0, slot: .unanswered, answer: 0, length: 0), count: 1 << found.bits)
         for (k, word) in words.enumerated() {
             let second = word.word.count > 8 ? Array(word.word[8...]).withUnsafeBufferPointer(PackedStrings.head) : 0
             table[Int((heads[k] &* found.multiplier) >> UInt64(64 - found.bits))] = Entry(
-                head: heads[k], second: second, number: word.slot.number, code: word.slot.code, answer: word.answer,
-                length: UInt8(word.word.count), state: word.slot.state.rawValue)
+                head: heads[k], second: second, slot: word.slot, answer: word.answer, length: UInt8(word.word.count))
         }
         entries = arena.aligned(table, to: 64)
+        masks = arena.wordMasks
         multiplier = found.multiplier
         shift = UInt64(64 - found.bits)
     }
 
-    /// Reads `cell` (1 to 16 bytes, with 16 readable from its start), whose first word is
-    /// `head`, into `slot` and `answer`; false when it is none of the words.
+    /// The entry of the word in the `count` bytes (1 to 16) at `start`, after which at least
+    /// 16 bytes may be read (the loads are of whole words); nil when it is none of the words.
+    @inline(__always)
+    func entry(_ start: UnsafePointer<UInt8>, count: Int) -> UnsafePointer<Entry>? {
+        let raw = UnsafeRawPointer(start)
+        let mask = masks + count
+        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & mask.pointee.head
+        let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & mask.pointee.second
+        let entry = entries + Int(truncatingIfNeeded: (head &* multiplier) &>> shift)
+        guard entry.pointee.head == head, entry.pointee.second == second, Int(entry.pointee.length) == count
+        else { return nil }
+        return entry
+    }
+
+    /// Reads `cell` (1 to 16 bytes, with 16 readable from its start) into `slot` and `answer`;
+    /// false when it is none of the words.
     @inline(__always)
     func read(
-        _ cell: UnsafeBufferPointer<UInt8>, head: UInt64, into slot: UnsafeMutablePointer<AnswerSlot>,
+        _ cell: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<AnswerSlot>,
         answer: UnsafeMutablePointer<UInt16>
     ) -> Bool {
-        let entry = entries + Int(truncatingIfNeeded: (head &* multiplier) &>> shift)
-        let second =
-            UnsafeRawPointer(cell.baseAddress! + 8).loadUnaligned(as: UInt64.self)
-            & PackedStrings.low(Swift.max(cell.count &- 8, 0))
-        guard entry.pointee.head == head, entry.pointee.second == second, Int(entry.pointee.length) == cell.count
-        else { return false }
-        // The state's raw value was stored from an AnswerState: the cast cannot make a stray case.
-        slot.pointee = AnswerSlot(
-            state: unsafeBitCast(entry.pointee.state, to: AnswerState.self), number: entry.pointee.number,
-            code: entry.pointee.code)
+        guard let entry = entry(cell.baseAddress!, count: cell.count) else { return false }
+        slot.pointee = entry.pointee.slot
         answer.pointee = entry.pointee.answer
         return true
     }
