@@ -17,7 +17,7 @@ struct AnswerDomains {
     /// The most options a multiple choice may have to be numbered (4,096 sets).
     static let maxSetOptions = 12
     /// The most combinations one table may hold.
-    static let maxCombinations = 1 << 14
+    static let maxCombinations = 1 << 16
 
     /// For each item, the slot each of its answer indices stands for (empty when not numbered).
     /// These are exactly the slots ``CellDecoder`` and the `show_if` walk write.
