@@ -101,6 +101,32 @@ struct ByteBuffer {
         count += n
     }
 
+    /// String `i` of `strings`, into room already reserved for it and 16 bytes more: it is
+    /// copied 16 bytes at a time (``PackedStrings/spare`` makes the reads safe), and what
+    /// lands past its end is written over next.
+    @inline(__always)
+    mutating func appendReserved(_ strings: PackedStrings, _ i: Int) {
+        let start = strings.starts[i]
+        let n = strings.starts[i &+ 1] &- start
+        let from = UnsafeRawPointer(strings.bytes + start)
+        let to = UnsafeMutableRawPointer(base + count)
+        var offset = 0
+        repeat {
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
+                as: SIMD16<UInt8>.self)
+            offset &+= 16
+        } while offset < n
+        count &+= n
+    }
+
+    /// One byte, into room already reserved for it.
+    @inline(__always)
+    mutating func appendReserved(_ byte: UInt8) {
+        base[count] = byte
+        count &+= 1
+    }
+
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let start = bytes.baseAddress { append(start, count: bytes.count) }

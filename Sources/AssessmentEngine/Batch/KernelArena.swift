@@ -109,6 +109,12 @@ struct PackedStrings: @unchecked Sendable {
         return nil
     }
 
+    /// The bytes of all the strings.
+    var totalCount: Int { starts[count] }
+
+    /// The length of the longest string (0 when there are none).
+    var longest: Int { (0..<count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0 }
+
     /// String `i`.
     @inline(__always)
     subscript(i: Int) -> UnsafeBufferPointer<UInt8> {

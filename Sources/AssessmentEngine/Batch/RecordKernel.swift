@@ -65,6 +65,9 @@ final class RecordKernel: @unchecked Sendable {
     let json: JSONLine?
     let text: RowText
     let encoding: RowEncoding
+    /// More bytes than any row takes beyond its record id and carried cells (which are at
+    /// most the line's own bytes): reserved once per row, so its words are copied in unchecked.
+    let rowBound: Int
     let slotCount: Int
     /// Needs, then strengths.
     let scoreCount: Int
@@ -140,6 +143,7 @@ final class RecordKernel: @unchecked Sendable {
                 write: { slot, out in Self.writeScore(k, slot, text, &out) })
         }
         scoreTables = arena.copy(tables)
+        rowBound = Self.rowBound(text, encoding, tables: tables, columns: columns.header.count)
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
@@ -238,6 +242,7 @@ final class RecordKernel: @unchecked Sendable {
         ranking.rank(
             slots, answers: answers, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]),
             tier0: s.tier0, &s.ranking)
+        out.reserve(rowBound &+ line.count)
         write(recordID, cell: cell, slots, &s, &out)
         return .written(idHash: Self.hash(recordID))
     }
@@ -462,6 +467,20 @@ final class RecordKernel: @unchecked Sendable {
         }
     }
 
+    /// ``rowBound``: every column's prefix with a quote pair or `null`, the longest way each
+    /// score's cells can be written (a number in at most 32 bytes), every name in every list
+    /// (at most twice over in `her_view_differs`), and 16 spare bytes for the last copy.
+    static func rowBound(_ text: RowText, _ encoding: RowEncoding, tables: [ScoreTable?], columns: Int) -> Int {
+        var bound = encoding.prefixes.totalCount + 4 * columns + text.instrumentCells.totalCount
+        for k in tables.indices {
+            let assessed = text.scoreOpen[k].count + 32 + text.scoreTail[k].longest
+            bound += max(tables[k]?.cells.longest ?? 0, text.notAssessed[k].count, assessed)
+        }
+        func names(_ strings: PackedStrings) -> Int { strings.totalCount + strings.count }
+        bound += 4 * names(text.needs) + names(text.safeguarding) + names(text.responsivity)
+        return bound + 16
+    }
+
     /// The three cells (score, band, status) of need or strength `k` scored as `slot`.
     @inline(__always)
     static func writeScore(_ k: Int, _ slot: AnswerSlot, _ text: RowText, _ out: inout ByteBuffer) {
@@ -482,11 +501,11 @@ final class RecordKernel: @unchecked Sendable {
     ) {
         encoding.cell(0, recordID, &out)
         for (k, c) in carried.enumerated() { encoding.cell(1 + k, cell(c), &out) }
-        out.append(text.instrumentCells, 0)
+        out.appendReserved(text.instrumentCells, 0)
         for k in 0..<scoreCount {
             let outcome = s.scoreOutcome[k]
             if outcome >= 0, let table = scoreTables[k] {
-                out.append(table.cells, outcome)
+                out.appendReserved(table.cells, outcome)
             } else {
                 Self.writeScore(k, slots[itemCount + k], text, &out)
             }
@@ -525,12 +544,12 @@ final class RecordKernel: @unchecked Sendable {
         @inline(__always)
         mutating func add(_ names: PackedStrings, _ i: Int, _ column: Int, _ out: inout ByteBuffer) {
             if started {
-                out.append(UInt8(ascii: ";"))
+                out.appendReserved(UInt8(ascii: ";"))
             } else {
                 encoding.open(column, empty: false, &out)
                 started = true
             }
-            out.append(names, i)
+            out.appendReserved(names, i)
         }
 
         /// Closes the cell (an empty one when nothing was added) and readies for the next.

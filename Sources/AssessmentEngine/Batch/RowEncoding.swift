@@ -26,22 +26,23 @@ struct RowEncoding: @unchecked Sendable {
         return text.isEmpty ? "null" : JSONLRecord.quoted(text)
     }
 
-    /// Starts the cell of `column`; `empty` says there is nothing in it.
+    /// Starts the cell of `column`; `empty` says there is nothing in it. Like the rest of a
+    /// row's framing, it goes into room reserved for the row (see ``RecordKernel/rowBound``).
     @inline(__always)
     func open(_ column: Int, empty: Bool, _ out: inout ByteBuffer) {
-        out.append(prefixes, column)
+        out.appendReserved(prefixes, column)
         guard jsonl else { return }
         if empty {
-            for byte in "null".utf8 { out.append(byte) }
+            for byte in "null".utf8 { out.appendReserved(byte) }
         } else {
-            out.append(UInt8(ascii: "\""))
+            out.appendReserved(UInt8(ascii: "\""))
         }
     }
 
     /// Ends the cell opened by ``open(_:empty:_:)``.
     @inline(__always)
     func close(empty: Bool, _ out: inout ByteBuffer) {
-        if jsonl, !empty { out.append(UInt8(ascii: "\"")) }
+        if jsonl, !empty { out.appendReserved(UInt8(ascii: "\"")) }
     }
 
     /// A whole cell of plain bytes.
@@ -62,8 +63,8 @@ struct RowEncoding: @unchecked Sendable {
     /// Ends the row.
     @inline(__always)
     func end(_ out: inout ByteBuffer) {
-        if jsonl { out.append(UInt8(ascii: "}")) }
-        out.append(UInt8(ascii: "\n"))
+        if jsonl { out.appendReserved(UInt8(ascii: "}")) }
+        out.appendReserved(UInt8(ascii: "\n"))
     }
 }
 

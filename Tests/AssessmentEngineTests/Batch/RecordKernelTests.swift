@@ -81,6 +81,8 @@ import Testing
             let (fast, general) = paths.both(line)
             let row = try #require(general, "the general path scores \(line)")
             #expect(fast == row, "line \(line)")
+            // The room reserved for a row, less its 16 spare bytes, holds it (the line's own bytes may come back).
+            #expect(row.utf8.count <= paths.kernel.rowBound - 16 + line.utf8.count, "line \(line)")
             if !row.contains(",,,,") { withLynchpin += 1 }
         }
         #expect(withLynchpin > 0)
