@@ -43,8 +43,28 @@ struct AnswerDomains {
     /// How to find a combination of the answers `expression` reads, or nil when it reads a
     /// score or an item that is not numbered, or its items have too many combinations.
     func key(for expression: CompiledExpression, arena: KernelArena) -> TableKey? {
-        guard expression.referencedScores.isEmpty else { return nil }
-        let items = Array(Set(expression.referencedItemSlots)).sorted()
+        guard let items = items(of: expression) else { return nil }
+        return key(items: items, arena: arena)
+    }
+
+    /// The items `expression` reads, in order, or nil when it reads a score.
+    func items(of expression: CompiledExpression) -> [Int]? {
+        expression.referencedScores.isEmpty ? Array(Set(expression.referencedItemSlots)).sorted() : nil
+    }
+
+    /// The number of combinations of the answers to `items` (nil when one is not numbered).
+    func combinations(_ items: [Int]) -> Int? {
+        var combinations = 1
+        for item in items {
+            guard slots[item].count > 0, combinations <= Self.maxCombinations else { return nil }
+            combinations *= slots[item].count
+        }
+        return combinations
+    }
+
+    /// How to find a combination of the answers to `items` (sorted, distinct), or nil when
+    /// one is not numbered or they have too many combinations.
+    func key(items: [Int], arena: KernelArena) -> TableKey? {
         var strides: [Int] = []
         var combinations = 1
         for item in items {

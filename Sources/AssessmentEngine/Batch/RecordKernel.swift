@@ -56,9 +56,10 @@ final class RecordKernel: @unchecked Sendable {
     /// For each need, then each strength: its scoring as a table, where its items' answers
     /// have few enough combinations (see ``ScoreTable``).
     let scoreTables: UnsafePointer<ScoreTable?>
-    let safeguarding: UnsafeBufferPointer<KernelCondition>
-    let responsivity: UnsafeBufferPointer<KernelCondition>
-    let urgentIf: UnsafeBufferPointer<KernelCondition?>
+    /// The safeguarding rules, responsivity flags and each need's `urgent_if`, a bit each.
+    let safeguarding: ConditionSet
+    let responsivity: ConditionSet
+    let urgentIf: ConditionSet
     let ranking: LynchpinKernel
     let quoted: QuotedLine
     /// For JSON Lines input: how a record becomes the CSV line read here (nil for CSV input).
@@ -123,10 +124,13 @@ final class RecordKernel: @unchecked Sendable {
         let bounds = arena.buffer(scorer.bandBounds)
         scoreItemSlots = itemSlots
         scoreBounds = bounds
-        safeguarding = arena.buffer(compiled.safeguarding.map(condition))
-        responsivity = arena.buffer(compiled.responsivity.map(condition))
-        urgentIf = arena.buffer(compiled.urgentIf.map { $0.map(condition) })
-        ranking = LynchpinKernel(compiled, condition: condition, arena: arena)
+        let conditions = { [arena] (expressions: [CompiledExpression?]) in
+            ConditionSet(expressions, domains: domains, slotCount: compiled.slotCount, arena: arena)
+        }
+        safeguarding = conditions(compiled.safeguarding)
+        responsivity = conditions(compiled.responsivity)
+        urgentIf = conditions(compiled.urgentIf)
+        ranking = LynchpinKernel(compiled, conditions: conditions, arena: arena)
         encoding = RowEncoding(format: format, header: columns.header, arena: arena)
         let text = RowText(
             compiled.instrument, firstScoreColumn: 3 + layout.carried.count, encoding: encoding, arena: arena)
@@ -186,7 +190,12 @@ final class RecordKernel: @unchecked Sendable {
         let sections = compiled.sectionShowIf.enumerated().allSatisfy { section, showIf in
             showIf?.referencedItemSlots.allSatisfy { $0 < firstItem[section, default: 0] } ?? true
         }
-        return items && sections
+        // Each list of rules is told as one 64-bit set (see ``ConditionSet``).
+        let fits = [
+            compiled.safeguarding.count, compiled.responsivity.count, compiled.urgentIf.count, compiled.drivers.count,
+        ]
+        .allSatisfy { $0 <= 64 }
+        return items && sections && fits
     }
 
     /// A scratch sized for this kernel.
@@ -238,7 +247,8 @@ final class RecordKernel: @unchecked Sendable {
         scoreAll(&s)
         let slots = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
-        for j in 0..<urgentIf.count { s.tier0[j] = urgentIf[j].map { $0.holds(slots, answers) == true } ?? false }
+        let urgent = urgentIf.holding(slots, answers)
+        for j in 0..<ranking.needCount { s.tier0[j] = urgent & (1 &<< UInt64(j)) != 0 }
         ranking.rank(
             slots, answers: answers, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]),
             tier0: s.tier0, &s.ranking)
@@ -520,13 +530,17 @@ final class RecordKernel: @unchecked Sendable {
         list.end(column, &out)
         column += 1
         let answers = UnsafePointer(s.answers.baseAddress!)
-        for i in 0..<safeguarding.count where safeguarding[i].holds(slots, answers) == true {
-            list.add(text.safeguarding, i, column, &out)
+        var held = safeguarding.holding(slots, answers)
+        while held != 0 {
+            list.add(text.safeguarding, held.trailingZeroBitCount, column, &out)
+            held &= held &- 1
         }
         list.end(column, &out)
         column += 1
-        for i in 0..<responsivity.count where responsivity[i].holds(slots, answers) == true {
-            list.add(text.responsivity, i, column, &out)
+        held = responsivity.holding(slots, answers)
+        while held != 0 {
+            list.add(text.responsivity, held.trailingZeroBitCount, column, &out)
+            held &= held &- 1
         }
         list.end(column, &out)
         column += 1

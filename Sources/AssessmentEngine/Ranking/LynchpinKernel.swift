@@ -21,12 +21,14 @@ struct LynchpinKernel: @unchecked Sendable {
     let driverCount: Int
     let driverPair: UnsafePointer<Int>
     let driverWeight: UnsafePointer<Double>
-    /// Each usable driver's `when`, as a table or bytecode in the arena.
-    let driverWhen: UnsafePointer<KernelCondition?>
+    /// The usable drivers' `when`s, bit `d` for driver `d` (see ``ConditionSet``).
+    let driverWhen: ConditionSet
+    /// A bit for each usable driver with no `when`: it holds whenever both its needs are present.
+    let unconditional: UInt64
 
-    /// A kernel for `compiled`, its tables in `arena`, its `when`s made by `condition`.
+    /// A kernel for `compiled`, its tables in `arena`, its `when`s told by the set `conditions` makes.
     init(
-        _ compiled: CompiledInstrument, condition: (CompiledExpression) -> KernelCondition, arena: KernelArena
+        _ compiled: CompiledInstrument, conditions: ([CompiledExpression?]) -> ConditionSet, arena: KernelArena
     ) {
         let instrument = compiled.instrument
         needCount = instrument.needs.count
@@ -41,17 +43,18 @@ struct LynchpinKernel: @unchecked Sendable {
         pairTo = arena.copy(pairs.map { $0[1] })
         var driverPair: [Int] = []
         var driverWeight: [Double] = []
-        var driverWhen: [KernelCondition?] = []
+        var driverWhen: [CompiledExpression?] = []
         for (d, end) in ends.enumerated() {
             guard let end, end.from != end.to else { continue }
             driverPair.append(pairs.firstIndex(of: [end.from, end.to])!)
             driverWeight.append(instrument.drivers[d].weight)
-            driverWhen.append(compiled.drivers[d].map(condition))
+            driverWhen.append(compiled.drivers[d])
         }
         driverCount = driverPair.count
         self.driverPair = arena.copy(driverPair)
         self.driverWeight = arena.copy(driverWeight)
-        self.driverWhen = arena.copy(driverWhen)
+        self.driverWhen = conditions(driverWhen)
+        unconditional = driverWhen.indices.reduce(0) { $0 | (driverWhen[$1] == nil ? 1 << UInt64($1) : 0) }
     }
 
     /// Working memory for one thread, reused record after record.
@@ -176,10 +179,12 @@ struct LynchpinKernel: @unchecked Sendable {
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
     ) {
         for p in 0..<pairCount { s.pairWeight[p] = 0 }
-        for d in 0..<driverCount {
+        var held = driverWhen.holding(slots, answers) | unconditional
+        while held != 0 {
+            let d = held.trailingZeroBitCount
+            held &= held &- 1
             let p = driverPair[d]
             guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
-            if let when = driverWhen[d], when.holds(slots, answers) != true { continue }
             s.pairWeight[p] = driverWeight[d]
         }
         for j in 0..<needCount {
