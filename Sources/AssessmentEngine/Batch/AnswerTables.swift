@@ -7,7 +7,8 @@ import QuestionnaireDSL
 /// Index 0 is unanswered, 1 declined, 2 don't know and 3 not applicable; from 4 on come the
 /// answers themselves: no, then yes; each option of a choice or scale, in order; each set of
 /// a multiple choice's options, by its bits; one for any text or date (whose words no
-/// expression reads). A number can take too many values to be numbered.
+/// expression reads). A number can take too many values to be numbered. A score is numbered
+/// once it has a ``ScoreTable``: its answer index is its outcome there.
 struct AnswerDomains {
     static let unanswered: UInt16 = 0
     static let declined: UInt16 = 1
@@ -19,37 +20,57 @@ struct AnswerDomains {
     /// The most combinations one table may hold.
     static let maxCombinations = 1 << 16
 
-    /// For each item, the slot each of its answer indices stands for (empty when not numbered).
-    /// These are exactly the slots ``CellDecoder`` and the `show_if` walk write.
-    let slots: [[AnswerSlot]]
+    /// For each slot, what each of its answer indices stands for (empty when not numbered).
+    /// For items, these are exactly the slots ``CellDecoder`` and the `show_if` walk write.
+    private(set) var slots: [[AnswerSlot]]
+    /// Each need's and strength's slot, by id.
+    private let scoreSlots: [String: Int]
 
-    /// The numbering of `compiled`'s items.
+    /// The numbering of `compiled`'s items; its scores are not numbered yet.
     init(_ compiled: CompiledInstrument) {
         let missing: [AnswerSlot] = [.unanswered, .declined, .dontKnow, .notApplicable]
-        slots = compiled.items.map { item in
-            switch item.type {
-            case .yesNo: return missing + [.boolean(false), .boolean(true)]
-            case .choice, .scale:
-                return missing + item.options.indices.map { .choice(index: $0, value: item.options[$0].value) }
-            case .multiChoice:
-                guard item.options.count <= Self.maxSetOptions else { return [] }
-                return missing + (0..<(UInt64(1) << UInt64(item.options.count))).map { .set($0) }
-            case .text, .date: return missing + [AnswerSlot(state: .answered)]
-            case .number: return []
-            }
-        }
+        let instrument = compiled.instrument
+        scoreSlots = Dictionary(
+            uniqueKeysWithValues: instrument.needs.indices.map { (instrument.needs[$0].id, compiled.needSlot($0)) }
+                + instrument.strengths.indices.map { (instrument.strengths[$0].id, compiled.strengthSlot($0)) })
+        let scores = [[AnswerSlot]](repeating: [], count: compiled.slotCount - compiled.items.count)
+        slots =
+            compiled.items.map { item -> [AnswerSlot] in
+                switch item.type {
+                case .yesNo: return missing + [.boolean(false), .boolean(true)]
+                case .choice, .scale:
+                    return missing + item.options.indices.map { .choice(index: $0, value: item.options[$0].value) }
+                case .multiChoice:
+                    guard item.options.count <= Self.maxSetOptions else { return [] }
+                    return missing + (0..<(UInt64(1) << UInt64(item.options.count))).map { .set($0) }
+                case .text, .date: return missing + [AnswerSlot(state: .answered)]
+                case .number: return []
+                }
+            } + scores
     }
 
-    /// How to find a combination of the answers `expression` reads, or nil when it reads a
-    /// score or an item that is not numbered, or its items have too many combinations.
+    /// Numbers score slot `slot` by its outcomes (a ``ScoreTable``'s), so that expressions
+    /// reading the score can be tables too.
+    mutating func number(score slot: Int, as outcomes: [AnswerSlot]) {
+        slots[slot] = outcomes
+    }
+
+    /// How to find a combination of the answers `expression` reads, or nil when it reads an
+    /// item or score that is not numbered, or they have too many combinations.
     func key(for expression: CompiledExpression, arena: KernelArena) -> TableKey? {
         guard let items = items(of: expression) else { return nil }
         return key(items: items, arena: arena)
     }
 
-    /// The items `expression` reads, in order, or nil when it reads a score.
+    /// The slots `expression` reads (its items', and its scores' when they are numbered), in
+    /// order, or nil when it reads a score that is not.
     func items(of expression: CompiledExpression) -> [Int]? {
-        expression.referencedScores.isEmpty ? Array(Set(expression.referencedItemSlots)).sorted() : nil
+        var read = Set(expression.referencedItemSlots)
+        for id in expression.referencedScores {
+            guard let slot = scoreSlots[id], !slots[slot].isEmpty else { return nil }
+            read.insert(slot)
+        }
+        return read.sorted()
     }
 
     /// The number of combinations of the answers to `items` (nil when one is not numbered).

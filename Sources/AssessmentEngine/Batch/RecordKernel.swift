@@ -108,13 +108,7 @@ final class RecordKernel: @unchecked Sendable {
         carried = UnsafeBufferPointer(start: arena.copy(layout.carried), count: layout.carried.count)
         itemCount = compiled.items.count
         walkSteps = arena.buffer(Self.walkSteps(compiled))
-        let domains = AnswerDomains(compiled)
-        let condition = { [arena] (expression: CompiledExpression) in
-            KernelCondition(expression, domains: domains, slotCount: compiled.slotCount, arena: arena)
-        }
-        sectionShowIf = arena.copy(compiled.sectionShowIf.map { $0.map(condition) })
-        itemShowIf = arena.copy(compiled.itemShowIf.map { $0.map(condition) })
-        itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
+        var domains = AnswerDomains(compiled)
         let scorer = Scorer(compiled)
         let expressions = scorer.entryExpressions  // made afresh on each call
         let programs = expressions.map(arena.program)
@@ -124,19 +118,13 @@ final class RecordKernel: @unchecked Sendable {
         let bounds = arena.buffer(scorer.bandBounds)
         scoreItemSlots = itemSlots
         scoreBounds = bounds
-        let conditions = { [arena] (expressions: [CompiledExpression?]) in
-            ConditionSet(expressions, domains: domains, slotCount: compiled.slotCount, arena: arena)
-        }
-        safeguarding = conditions(compiled.safeguarding)
-        responsivity = conditions(compiled.responsivity)
-        urgentIf = conditions(compiled.urgentIf)
-        ranking = LynchpinKernel(compiled, conditions: conditions, arena: arena)
         encoding = RowEncoding(format: format, header: columns.header, arena: arena)
         let text = RowText(
             compiled.instrument, firstScoreColumn: 3 + layout.carried.count, encoding: encoding, arena: arena)
         self.text = text
         slotCount = compiled.slotCount
         scoreCount = compiled.instrument.needs.count + compiled.instrument.strengths.count
+        // In scoring order, each table numbering its score for what comes after (see ``AnswerDomains``).
         var tables = [ScoreTable?](repeating: nil, count: scoreCount)
         for (e, entry) in scorer.entries.enumerated() {
             let k = entry.slot - compiled.items.count
@@ -145,15 +133,31 @@ final class RecordKernel: @unchecked Sendable {
                 key, domains: domains, slotCount: compiled.slotCount, arena: arena,
                 score: { Scorer.score(entry, programs[entry.expression], itemSlots, bounds, $0) },
                 write: { slot, out in Self.writeScore(k, slot, text, &out) })
+            if let table = tables[k] { domains.number(score: entry.slot, as: Array(table.slots)) }
         }
         scoreTables = arena.copy(tables)
         rowBound = Self.rowBound(text, encoding, tables: tables, columns: columns.header.count)
+        let numbered = domains
+        let condition = { [arena] (expression: CompiledExpression) in
+            KernelCondition(expression, domains: numbered, slotCount: compiled.slotCount, arena: arena)
+        }
+        sectionShowIf = arena.copy(compiled.sectionShowIf.map { $0.map(condition) })
+        itemShowIf = arena.copy(compiled.itemShowIf.map { $0.map(condition) })
+        itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
+        let conditions = { [arena] (expressions: [CompiledExpression?]) in
+            ConditionSet(expressions, domains: numbered, slotCount: compiled.slotCount, arena: arena)
+        }
+        safeguarding = conditions(compiled.safeguarding)
+        responsivity = conditions(compiled.responsivity)
+        urgentIf = conditions(compiled.urgentIf)
+        ranking = LynchpinKernel(compiled, conditions: conditions, arena: arena)
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
     struct Scratch {
         let slots: UnsafeMutableBufferPointer<AnswerSlot>
-        /// Each item's answer as its index among the item's answers (see ``AnswerDomains``).
+        /// Each item's answer as its index among the item's answers, and each tabled score's
+        /// outcome (see ``AnswerDomains``).
         let answers: UnsafeMutableBufferPointer<UInt16>
         /// For each need, then each strength: its outcome in its ``ScoreTable``, or -1 for none.
         let scoreOutcome: UnsafeMutableBufferPointer<Int>
@@ -201,7 +205,7 @@ final class RecordKernel: @unchecked Sendable {
     /// A scratch sized for this kernel.
     func makeScratch() -> Scratch {
         Scratch(
-            slots: .allocate(capacity: slotCount), answers: .allocate(capacity: max(itemCount, 1)),
+            slots: .allocate(capacity: slotCount), answers: .allocate(capacity: slotCount),
             scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch(),
@@ -468,6 +472,7 @@ final class RecordKernel: @unchecked Sendable {
             if let table = scoreTables[k] {
                 let outcome = Int(table.outcomes[table.key.index(answers)])
                 s.slots[entry.slot] = table.slots[outcome]
+                s.answers[entry.slot] = UInt16(truncatingIfNeeded: outcome)
                 s.scoreOutcome[k] = outcome
             } else {
                 s.slots[entry.slot] = Scorer.score(

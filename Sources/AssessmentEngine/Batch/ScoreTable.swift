@@ -8,8 +8,9 @@ struct ScoreTable: @unchecked Sendable {
     let key: TableKey
     /// For each combination, which of the distinct outcomes it gives.
     let outcomes: UnsafePointer<UInt16>
-    /// Each distinct outcome's score slot.
-    let slots: UnsafePointer<AnswerSlot>
+    /// Each distinct outcome's score slot; an outcome's index numbers the score for the
+    /// expressions that read it (see ``AnswerDomains/number(score:as:)``).
+    let slots: UnsafeBufferPointer<AnswerSlot>
     /// Each distinct outcome's cells (score, band, status), with their prefixes.
     let cells: PackedStrings
 
@@ -43,7 +44,7 @@ struct ScoreTable: @unchecked Sendable {
         }
         self.key = key
         self.outcomes = arena.copy(outcomes)
-        self.slots = arena.copy(slots)
+        self.slots = arena.buffer(slots)
         self.cells = arena.strings(cells)
     }
 

@@ -16,7 +16,7 @@ import Testing
         let sets = lists.map { ConditionSet($0, domains: domains, slotCount: compiled.slotCount, arena: arena) }
         var random = SeededRandom(seed: 5)
         var slots = [AnswerSlot](repeating: .unanswered, count: compiled.slotCount)
-        var answers = [UInt16](repeating: 0, count: compiled.items.count)
+        var answers = [UInt16](repeating: 0, count: compiled.slotCount)
         var held = 0
         for _ in 0..<3_000 {
             for i in compiled.items.indices {
@@ -67,5 +67,9 @@ import Testing
         let scoreReaders = compiled.responsivity.filter { !$0.referencedScores.isEmpty }.count
         #expect(set.singles.count == scoreReaders, "singles \(set.singles.count), reading scores \(scoreReaders)")
         #expect(set.groups.allSatisfy { $0.key.combinations <= ConditionSet.groupCombinations })
+        // Once the kernel has numbered the scores by their tables, the flags reading a band are tables too.
+        let records = SyntheticRecords(compiled, seed: 1)
+        let paths = try RecordKernelTests.Paths(compiled, header: records.header, carry: [], format: .csv)
+        #expect(scoreReaders > 0 && paths.kernel.responsivity.singles.isEmpty)
     }
 }
