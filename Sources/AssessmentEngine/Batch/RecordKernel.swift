@@ -48,7 +48,10 @@ final class RecordKernel: @unchecked Sendable {
     /// reads only items before that first one: such `show_if`s give one answer all through the
     /// walk (each slot is written once, at its own item), so the last such answer is reused.
     let itemShowIfKey: UnsafePointer<Int>
-    /// The scores in scoring order, run as bytecode where they have no table.
+    /// The scores with a table, in scoring order; they read only items and scores before them
+    /// that have tables too, so they are all looked up first.
+    let tabledScores: UnsafeBufferPointer<TabledScore>
+    /// The other scores, in scoring order, run as bytecode once the tabled ones are known.
     let scoreEntries: UnsafeBufferPointer<Scorer.Entry>
     let scoreExpressions: UnsafePointer<BytecodeProgram>
     let scoreItemSlots: UnsafeBufferPointer<Int>
@@ -112,7 +115,6 @@ final class RecordKernel: @unchecked Sendable {
         let scorer = Scorer(compiled)
         let expressions = scorer.entryExpressions  // made afresh on each call
         let programs = expressions.map(arena.program)
-        scoreEntries = arena.buffer(scorer.entries)
         scoreExpressions = arena.copy(programs)
         let itemSlots = arena.buffer(scorer.itemSlots)
         let bounds = arena.buffer(scorer.bandBounds)
@@ -136,6 +138,12 @@ final class RecordKernel: @unchecked Sendable {
             if let table = tables[k] { domains.number(score: entry.slot, as: Array(table.slots)) }
         }
         scoreTables = arena.copy(tables)
+        tabledScores = arena.buffer(
+            scorer.entries.compactMap { entry in
+                let k = entry.slot - compiled.items.count
+                return tables[k].map { TabledScore(slot: entry.slot, score: k, table: $0) }
+            })
+        scoreEntries = arena.buffer(scorer.entries.filter { tables[$0.slot - compiled.items.count] == nil })
         rowBound = Self.rowBound(text, encoding, tables: tables, columns: columns.header.count)
         let numbered = domains
         let condition = { [arena] (expression: CompiledExpression) in
@@ -465,21 +473,29 @@ final class RecordKernel: @unchecked Sendable {
     /// Scores every need and strength, in scoring order: from its table where it has one.
     @inline(__always)
     private func scoreAll(_ s: inout Scratch) {
-        let read = UnsafeBufferPointer(s.slots)
-        let answers = UnsafePointer(s.answers.baseAddress!)
-        for entry in scoreEntries {
-            let k = entry.slot - itemCount
-            if let table = scoreTables[k] {
-                let outcome = Int(table.outcomes[table.key.index(answers)])
-                s.slots[entry.slot] = table.slots[outcome]
-                s.answers[entry.slot] = UInt16(truncatingIfNeeded: outcome)
-                s.scoreOutcome[k] = outcome
-            } else {
-                s.slots[entry.slot] = Scorer.score(
-                    entry, scoreExpressions[entry.expression], scoreItemSlots, scoreBounds, read)
-                s.scoreOutcome[k] = -1
-            }
+        let slots = s.slots.baseAddress!
+        let answers = s.answers.baseAddress!
+        let outcomes = s.scoreOutcome.baseAddress!
+        for tabled in tabledScores {
+            let table = tabled.table
+            let outcome = table.outcomes[table.key.index(answers)]
+            slots[tabled.slot] = table.slots[Int(outcome)]
+            answers[tabled.slot] = outcome
+            outcomes[tabled.score] = Int(outcome)
         }
+        let read = UnsafeBufferPointer(s.slots)
+        for entry in scoreEntries {
+            slots[entry.slot] = Scorer.score(
+                entry, scoreExpressions[entry.expression], scoreItemSlots, scoreBounds, read)
+            outcomes[entry.slot &- itemCount] = -1
+        }
+    }
+
+    /// A need or strength scored by its table: its slot, its index among the scores, the table.
+    struct TabledScore {
+        var slot: Int
+        var score: Int
+        var table: ScoreTable
     }
 
     /// ``rowBound``: every column's prefix with a quote pair or `null`, the longest way each
