@@ -73,6 +73,12 @@ struct AnswerDomains {
         return read.sorted()
     }
 
+    /// Whether `items` (sorted, distinct) can key a table: ``key(items:arena:)`` is not nil,
+    /// asked without making the key.
+    func keys(_ items: [Int]) -> Bool {
+        combinations(items).map { $0 <= Self.maxCombinations } ?? false
+    }
+
     /// The number of combinations of the answers to `items` (nil when one is not numbered).
     func combinations(_ items: [Int]) -> Int? {
         var combinations = 1
@@ -86,13 +92,12 @@ struct AnswerDomains {
     /// How to find a combination of the answers to `items` (sorted, distinct), or nil when
     /// one is not numbered or they have too many combinations.
     func key(items: [Int], arena: KernelArena) -> TableKey? {
+        guard keys(items) else { return nil }
         var strides: [Int] = []
         var combinations = 1
         for item in items {
-            let answers = slots[item].count
-            guard answers > 0, combinations * answers <= Self.maxCombinations else { return nil }
             strides.append(combinations)
-            combinations *= answers
+            combinations *= slots[item].count
         }
         return TableKey(
             items: arena.buffer(items.map { Int32($0) }), strides: arena.copy(strides.map { Int32($0) }),

@@ -32,7 +32,7 @@ struct ConditionSet: @unchecked Sendable {
         var singles: [(index: Int, condition: KernelCondition)] = []
         for (i, expression) in expressions.enumerated() {
             guard let expression else { continue }
-            guard let items = domains.items(of: expression), domains.key(items: items, arena: arena) != nil else {
+            guard let items = domains.items(of: expression), domains.keys(items) else {
                 singles.append((i, KernelCondition(expression, domains: domains, slotCount: slotCount, arena: arena)))
                 continue
             }

@@ -290,9 +290,8 @@ final class RecordKernel: @unchecked Sendable {
             } else {
                 var tail: UInt64 = 0
                 for k in 0..<(end - i) { tail |= UInt64(base[i + k]) << UInt64(8 * k) }
-                // Pad with spaces, which are plain bytes and not commas.
                 valid = (1 << UInt64(8 * (end - i))) &- 1
-                word = tail | (LineBytes.spaces & ~valid)
+                word = tail  // the bytes past the line's end are left out by `valid`
             }
             var commas = LineBytes.commas(word) & valid
             while commas != 0 {
@@ -616,7 +615,6 @@ final class RecordKernel: @unchecked Sendable {
 enum LineBytes {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
-    static let spaces: UInt64 = 0x2020_2020_2020_2020
 
     /// The high bit of each byte of `word` equal to `byte`, exactly: adding 0x7F to each byte's
     /// low seven bits cannot carry into the next byte.

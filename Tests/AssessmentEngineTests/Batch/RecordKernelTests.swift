@@ -142,25 +142,12 @@ import Testing
         var (read, refused) = (0, 0)
         for (i, item) in compiled.items.enumerated() {
             guard let words = CellDecoder.words(of: item) else { continue }
-            let decoder = [CellDecoder(item, arena: arena)]
+            let decoder = CellDecoder(item, arena: arena)
             let near = ["nope", "declinedx", "dont_kno", "ye", "yess"].map { Array($0.utf8) }
             for word in words.map(\.word) + words.map({ $0.word.dropLast() + [UInt8(ascii: "x")] }) + near {
                 let line = word + Array(",and,more,cells,after,it".utf8)
-                func decode(readable: Int) -> (Bool, AnswerSlot, UInt16) {
-                    var slot = AnswerSlot.unanswered
-                    var answer: UInt16 = 0
-                    let done = line.withUnsafeBufferPointer { bytes in
-                        decoder.withUnsafeBufferPointer { d in
-                            CellDecoder.decode(
-                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<word.count]),
-                                readable: readable,
-                                into: &slot, answer: &answer)
-                        }
-                    }
-                    return (done, slot, answer)
-                }
-                let table = decode(readable: line.count)
-                let other = decode(readable: word.count)
+                let table = Self.decode(decoder, line, cell: word.count, readable: line.count)
+                let other = Self.decode(decoder, line, cell: word.count, readable: word.count)
                 #expect(table.0 == other.0 && table.1 == other.1 && table.2 == other.2, "\(item.id): \(word)")
                 if table.0 {
                     #expect(domains.slots[i][Int(table.2)] == table.1, "\(item.id): \(word)")
@@ -174,6 +161,22 @@ import Testing
         #expect(refused > 30, "near misses refused: \(refused)")
     }
 
+    /// What `decoder` reads from the first `cell` bytes of `line`, with `readable` bytes readable
+    /// from the cell's start: whether it read them, and the slot and answer index it wrote.
+    static func decode(
+        _ decoder: CellDecoder, _ line: [UInt8], cell: Int, readable: Int
+    ) -> (Bool, AnswerSlot, UInt16) {
+        var decoder = decoder
+        var slot = AnswerSlot.unanswered
+        var answer: UInt16 = 0
+        let done = line.withUnsafeBufferPointer { bytes in
+            CellDecoder.decode(
+                &decoder, UnsafeBufferPointer(rebasing: bytes[0..<cell]), readable: readable, into: &slot,
+                answer: &answer)
+        }
+        return (done, slot, answer)
+    }
+
     /// Lists of choices read as the same set whether the line goes on after the cell (the `;`s
     /// are found eight bytes at a time) or ends with it (a byte at a time); a code that is not
     /// the item's, or an empty piece, reads as nothing.
@@ -183,7 +186,7 @@ import Testing
         var random = SeededRandom(seed: 41)
         var (read, refused) = (0, 0)
         for item in compiled.items where item.type == .multiChoice {
-            let decoder = [CellDecoder(item, arena: arena)]
+            let decoder = CellDecoder(item, arena: arena)
             let codes = item.options.map(\.code)
             for _ in 0..<300 {
                 var picked = (0..<Int.random(in: 1...4, using: &random)).map { _ in
@@ -198,15 +201,7 @@ import Testing
                 let expected = picked.isEmpty ? nil : picked.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
                 for after in ["", ",no;yes,more,cells,after,it"] {
                     let line = cell + Array(after.utf8)
-                    var slot = AnswerSlot.unanswered
-                    var answer: UInt16 = 0
-                    let done = line.withUnsafeBufferPointer { bytes in
-                        decoder.withUnsafeBufferPointer { d in
-                            CellDecoder.decode(
-                                d.baseAddress!, UnsafeBufferPointer(rebasing: bytes[0..<cell.count]),
-                                readable: line.count, into: &slot, answer: &answer)
-                        }
-                    }
+                    let (done, slot, _) = Self.decode(decoder, line, cell: cell.count, readable: line.count)
                     #expect(done == (expected != nil), "\(item.id): \(pieces) then \(after)")
                     if let expected, done { #expect(slot == .set(expected), "\(item.id): \(pieces) then \(after)") }
                     if done { read += 1 } else { refused += 1 }
