@@ -169,7 +169,8 @@ final class RecordKernel: @unchecked Sendable {
         let answers: UnsafeMutableBufferPointer<UInt16>
         /// For each need, then each strength: its outcome in its ``ScoreTable``, or -1 for none.
         let scoreOutcome: UnsafeMutableBufferPointer<Int>
-        /// Cell `c` is `line[cellStart[c]..<cellStart[c + 1] - 1]`.
+        /// Cell `c` is `line[cellStart[c]..<cellStart[c + 1] - 1]`; room for the spare
+        /// starts the split writes follows (see ``startsWrittenAtOnce``).
         let cellStart: UnsafeMutableBufferPointer<Int>
         let priorities: UnsafeMutableBufferPointer<Int>
         let tier0: UnsafeMutableBufferPointer<Bool>
@@ -214,7 +215,7 @@ final class RecordKernel: @unchecked Sendable {
     func makeScratch() -> Scratch {
         Scratch(
             slots: .allocate(capacity: slotCount), answers: .allocate(capacity: slotCount),
-            scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1),
+            scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1 + Self.startsWrittenAtOnce),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch(),
             json: JSONLine.Scratch(columns: json == nil ? 0 : columnCount))
@@ -269,6 +270,9 @@ final class RecordKernel: @unchecked Sendable {
         return .written(idHash: Self.hash(recordID))
     }
 
+    /// How many cell starts ``splitCells(_:_:)`` writes for each eight bytes, commas or not.
+    static let startsWrittenAtOnce = 4
+
     /// Finds the cells, requiring the header's number of them; a final carriage return is dropped.
     /// Eight bytes are looked at a time (see ``LineBytes``). Which bytes a cell may hold is
     /// left to its reader: the decoders take only their codes, words and numbers, and the
@@ -279,7 +283,8 @@ final class RecordKernel: @unchecked Sendable {
         if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end > 0, let base = line.baseAddress else { return false }
         var cells = 0
-        s.cellStart[0] = 0
+        let starts = s.cellStart.baseAddress!
+        starts[0] = 0
         var i = 0
         while i < end {
             let word: UInt64
@@ -294,17 +299,27 @@ final class RecordKernel: @unchecked Sendable {
                 word = tail  // the bytes past the line's end are left out by `valid`
             }
             var commas = LineBytes.commas(word) & valid
-            while commas != 0 {
-                let k = commas.trailingZeroBitCount / 8
-                cells &+= 1
-                guard cells < columnCount else { return false }
-                s.cellStart[cells] = i &+ k &+ 1
+            let found = commas.nonzeroBitCount
+            guard cells &+ found < columnCount else { return false }
+            // Four starts are written whether or not there are four commas (the spare ones are
+            // overwritten or past the last), so that the common word costs no branch on how
+            // many it holds; only a run of empty cells has more.
+            let next = starts + cells &+ 1
+            for k in 0..<Self.startsWrittenAtOnce {
+                next[k] = i &+ (commas.trailingZeroBitCount &>> 3) &+ 1
                 commas &= commas &- 1
             }
+            var k = Self.startsWrittenAtOnce
+            while commas != 0 {
+                next[k] = i &+ (commas.trailingZeroBitCount &>> 3) &+ 1
+                commas &= commas &- 1
+                k &+= 1
+            }
+            cells &+= found
             i &+= 8
         }
         guard cells == columnCount - 1 else { return false }
-        s.cellStart[columnCount] = end + 1
+        starts[columnCount] = end + 1
         return true
     }
 

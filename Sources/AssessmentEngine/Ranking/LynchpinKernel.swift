@@ -4,19 +4,33 @@ import QuestionnaireDSL
 /// nothing allocated per record. The same graph (active drivers between present needs, the
 /// heaviest of parallel edges), the same strongest paths and the same comparisons, so it
 /// gives exactly the ranker's needs, order and lynch-pins (the tests hold the two to each
-/// other). The strongest paths are found by relaxing only the edges out of needs whose best
-/// product has just grown, rather than every edge round after round: with every weight in
-/// (0, 1] and rounding monotonic, any order of relaxation that stops when nothing grows ends
-/// at the one fixed point, each need's largest product over all paths (see ``strongestPaths``).
+/// other).
+///
+/// The strongest paths from every need are found at once: column `t` holds, lane by lane,
+/// the best product from each source to need `t`, so relaxing an edge is a multiply and a
+/// comparison across all sources together, with no branch on the data. The rounds go over
+/// the active edges in an order fixed beforehand (the needs in depth-first finishing order,
+/// reversed), so a graph without a cycle back against that order is done in one round, and
+/// stop when a round improves nothing. With every weight in (0, 1] and rounding monotonic,
+/// any order of relaxation that stops when nothing grows ends at the one fixed point, each
+/// need's largest product over all paths (see ``StrongestPaths``).
 struct LynchpinKernel: @unchecked Sendable {
+    /// The sources' products to one need, four sources to a vector.
+    typealias Lanes = SIMD4<Double>
+
     let needCount: Int
+    /// Vectors to a column: enough lanes for every need.
+    let blocks: Int
     /// The first need's slot; need `j` is at `firstNeedSlot + j`.
     let firstNeedSlot: Int
     let maxScores: UnsafePointer<Double>
-    /// The distinct (from, to) pairs that some driver joins, sorted by from, then to.
+    /// The distinct (from, to) pairs that some driver joins, in relaxation order.
     let pairCount: Int
     let pairFrom: UnsafePointer<Int>
     let pairTo: UnsafePointer<Int>
+    /// A bit for each pair that goes back against the relaxation order: only when one of them
+    /// is active can a round improve on the one before.
+    let backward: UInt64
     /// Each usable driver: its pair, weight and condition.
     let driverCount: Int
     let driverPair: UnsafePointer<Int>
@@ -32,15 +46,17 @@ struct LynchpinKernel: @unchecked Sendable {
     ) {
         let instrument = compiled.instrument
         needCount = instrument.needs.count
+        blocks = (needCount + Lanes.scalarCount - 1) / Lanes.scalarCount
         firstNeedSlot = compiled.items.count
         maxScores = arena.copy(instrument.needs.map(\.max))
         let ends = DriverGraph.ends(compiled)
-        let pairs = Set(ends.compactMap { $0.flatMap { $0.from == $0.to ? nil : [$0.from, $0.to] } }).sorted {
-            ($0[0], $0[1]) < ($1[0], $1[1])
-        }
+        let joined = Set(ends.compactMap { $0.flatMap { $0.from == $0.to ? nil : [$0.from, $0.to] } })
+        let place = Self.relaxationPlaces(needs: needCount, pairs: joined)
+        let pairs = joined.sorted { (place[$0[0]], place[$0[1]]) < (place[$1[0]], place[$1[1]]) }
         pairCount = pairs.count
         pairFrom = arena.copy(pairs.map { $0[0] })
         pairTo = arena.copy(pairs.map { $0[1] })
+        backward = pairs.indices.reduce(0) { $0 | (place[pairs[$1][0]] > place[pairs[$1][1]] ? 1 << UInt64($1) : 0) }
         var driverPair: [Int] = []
         var driverWeight: [Double] = []
         var driverWhen: [CompiledExpression?] = []
@@ -57,27 +73,42 @@ struct LynchpinKernel: @unchecked Sendable {
         unconditional = driverWhen.indices.reduce(0) { $0 | (driverWhen[$1] == nil ? 1 << UInt64($1) : 0) }
     }
 
+    /// Each need's place in the relaxation order: depth-first finishing order over the pairs,
+    /// reversed, so that every pair off a cycle goes forward.
+    private static func relaxationPlaces(needs: Int, pairs: Set<[Int]>) -> [Int] {
+        var next = [[Int]](repeating: [], count: needs)
+        for pair in pairs.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) { next[pair[0]].append(pair[1]) }
+        var finished: [Int] = []
+        var seen = [Bool](repeating: false, count: needs)
+        func visit(_ need: Int) {
+            seen[need] = true
+            for to in next[need] where !seen[to] { visit(to) }
+            finished.append(need)
+        }
+        for need in 0..<needs where !seen[need] { visit(need) }
+        var place = [Int](repeating: 0, count: needs)
+        for (position, need) in finished.reversed().enumerated() { place[need] = position }
+        return place
+    }
+
     /// Working memory for one thread, reused record after record.
     struct Scratch {
         let present: UnsafeMutableBufferPointer<Bool>
+        /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
-        let product: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
-        /// The active edges, grouped by the need they leave (`firstEdge[u]..<endEdge[u]`).
+        /// The active edges, in relaxation order.
+        let edgeFrom: UnsafeMutableBufferPointer<Int>
         let edgeTo: UnsafeMutableBufferPointer<Int>
         let edgeWeight: UnsafeMutableBufferPointer<Double>
-        let firstEdge: UnsafeMutableBufferPointer<Int>
-        let endEdge: UnsafeMutableBufferPointer<Int>
-        /// The needs whose out-edges are still to be relaxed, and whether each is among them.
-        let pending: UnsafeMutableBufferPointer<Int>
-        let isPending: UnsafeMutableBufferPointer<Bool>
+        /// Column by column, the best product from each source (lane) to each need.
+        let columns: UnsafeMutablePointer<Lanes>
+        /// By need, padded to whole vectors.
         let influence: UnsafeMutableBufferPointer<Double>
-        /// Influence and severity rounded as the ranker compares them.
+        /// Influence and severity rounded as the ranker compares them, in billionths (see
+        /// ``LynchpinRanker/billionths(_:)``): they order the needs as the rounded values do.
         let roundedInfluence: UnsafeMutableBufferPointer<Double>
         let roundedSeverity: UnsafeMutableBufferPointer<Double>
-        let drives: UnsafeMutableBufferPointer<Bool>
-        /// Whether an active edge leaves each need.
-        let hasOut: UnsafeMutableBufferPointer<Bool>
         let priority: UnsafeMutableBufferPointer<Int>
         /// The ranked needs, best first (``count`` of them).
         let order: UnsafeMutableBufferPointer<Int>
@@ -87,22 +118,19 @@ struct LynchpinKernel: @unchecked Sendable {
         var count = 0
         var differsCount = 0
 
-        init(needs: Int, pairs: Int) {
+        init(needs: Int, blocks: Int, pairs: Int) {
+            let lanes = blocks * Lanes.scalarCount
             present = .allocate(capacity: needs)
-            severity = .allocate(capacity: needs)
-            product = .allocate(capacity: needs)
+            severity = .allocate(capacity: lanes)
+            severity.initialize(repeating: 0)
             pairWeight = .allocate(capacity: max(pairs, 1))
+            edgeFrom = .allocate(capacity: max(pairs, 1))
             edgeTo = .allocate(capacity: max(pairs, 1))
             edgeWeight = .allocate(capacity: max(pairs, 1))
-            firstEdge = .allocate(capacity: needs)
-            endEdge = .allocate(capacity: needs)
-            pending = .allocate(capacity: needs)
-            isPending = .allocate(capacity: needs)
-            influence = .allocate(capacity: needs)
+            columns = .allocate(capacity: max(needs * blocks, 1))
+            influence = .allocate(capacity: lanes)
             roundedInfluence = .allocate(capacity: needs)
             roundedSeverity = .allocate(capacity: needs)
-            drives = .allocate(capacity: needs)
-            hasOut = .allocate(capacity: needs)
             priority = .allocate(capacity: needs)
             order = .allocate(capacity: needs)
             lynchpin = .allocate(capacity: needs)
@@ -110,21 +138,19 @@ struct LynchpinKernel: @unchecked Sendable {
         }
 
         func free() {
-            for buffer in [product, severity, influence, roundedInfluence, roundedSeverity, edgeWeight]
+            for buffer in [severity, influence, roundedInfluence, roundedSeverity, edgeWeight, pairWeight]
                 as [UnsafeMutableBufferPointer<Double>]
             { buffer.deallocate() }
-            for buffer in [present, drives, hasOut, lynchpin, isPending] as [UnsafeMutableBufferPointer<Bool>] {
+            for buffer in [present, lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
+            for buffer in [edgeFrom, edgeTo, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] {
                 buffer.deallocate()
             }
-            for buffer in [edgeTo, firstEdge, endEdge, pending, priority, order, differs]
-                as [UnsafeMutableBufferPointer<Int>]
-            { buffer.deallocate() }
-            pairWeight.deallocate()
+            columns.deallocate()
         }
     }
 
     /// A scratch sized for this instrument.
-    func makeScratch() -> Scratch { Scratch(needs: needCount, pairs: pairCount) }
+    func makeScratch() -> Scratch { Scratch(needs: needCount, blocks: blocks, pairs: pairCount) }
 
     /// Ranks the present needs of scored `slots` (whose items' answer indices are `answers`,
     /// see ``AnswerDomains``); `priorities` are her named needs by index,
@@ -144,101 +170,97 @@ struct LynchpinKernel: @unchecked Sendable {
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
             s.priority[need] = position
         }
-        activeEdges(slots, answers, &s)
+        influences(slots, answers, &s)
         var count = 0
         for j in 0..<n where s.present[j] {
-            var influence = s.severity[j]
-            var drives = false
-            // A need with no active edge out of it reaches nothing: no paths to look for.
-            if s.hasOut[j] {
-                strongestPaths(from: j, &s)
-                for t in 0..<n where t != j && s.product[t] > 0 {
-                    influence += s.severity[t] * s.product[t]
-                    drives = true
-                }
-            }
-            s.influence[j] = influence
-            s.roundedInfluence[j] = LynchpinRanker.rounded(influence)
-            s.roundedSeverity[j] = LynchpinRanker.rounded(s.severity[j])
-            s.drives[j] = drives
+            s.roundedInfluence[j] = LynchpinRanker.billionths(s.influence[j])
+            s.roundedSeverity[j] = LynchpinRanker.billionths(s.severity[j])
             insert(j, count: count, &s)
             count += 1
         }
         s.count = count
-        let threshold =
-            count > 0 ? LynchpinRanker.rounded(s.roundedInfluence[s.order[0]] * LynchpinRanker.jointShare) : 0
+        let top = count > 0 ? s.roundedInfluence[s.order[0]] / 1e9 : 0
+        let threshold = LynchpinRanker.billionths(top * LynchpinRanker.jointShare)
         for position in 0..<count {
             s.lynchpin[position] = position == 0 || s.roundedInfluence[s.order[position]] >= threshold
         }
         herView(priorities, tier0: tier0, &s)
     }
 
+    /// Each need's influence: its severity plus, in need order, the severity of each need it
+    /// reaches times the strongest path's product.
+    private func influences(_ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch) {
+        let (edges, mayCycle) = activeEdges(slots, answers, &s)
+        guard edges > 0 else {
+            for j in 0..<needCount { s.influence[j] = s.severity[j] }
+            return
+        }
+        strongestPaths(edges: edges, rounds: mayCycle ? max(needCount - 1, 1) : 1, &s)
+        let severity = UnsafeRawPointer(s.severity.baseAddress!)
+        let influence = UnsafeMutableRawPointer(s.influence.baseAddress!)
+        let stride = MemoryLayout<Lanes>.stride
+        for b in 0..<blocks {
+            // Adding a need a source does not reach adds zero, which changes no sum: these
+            // are the ranker's sums, term by term in the same order.
+            var sum = severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
+            for t in 0..<needCount { sum += s.columns[t * blocks + b] * s.severity[t] }
+            influence.storeBytes(of: sum, toByteOffset: b * stride, as: Lanes.self)
+        }
+    }
+
     /// Fills the pair weights from the active drivers and lists the pairs with an edge, in
-    /// (from, to) order, so that each need's out-edges lie together.
+    /// relaxation order; returns how many, and whether one goes back against that order.
     private func activeEdges(
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
-    ) {
+    ) -> (edges: Int, mayCycle: Bool) {
         for p in 0..<pairCount { s.pairWeight[p] = 0 }
         var held = driverWhen.holding(slots, answers) | unconditional
+        var active: UInt64 = 0
         while held != 0 {
             let d = held.trailingZeroBitCount
             held &= held &- 1
             let p = driverPair[d]
             guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
             s.pairWeight[p] = driverWeight[d]
-        }
-        for j in 0..<needCount {
-            s.firstEdge[j] = 0
-            s.endEdge[j] = 0
+            active |= 1 &<< UInt64(p)
         }
         var edgeCount = 0
-        for p in 0..<pairCount where s.pairWeight[p] > 0 {
-            let from = pairFrom[p]
-            if s.endEdge[from] == 0 { s.firstEdge[from] = edgeCount }
+        var pairs = active
+        while pairs != 0 {
+            let p = pairs.trailingZeroBitCount
+            pairs &= pairs &- 1
+            s.edgeFrom[edgeCount] = pairFrom[p]
             s.edgeTo[edgeCount] = pairTo[p]
             s.edgeWeight[edgeCount] = s.pairWeight[p]
             edgeCount += 1
-            s.endEdge[from] = edgeCount
         }
-        for j in 0..<needCount { s.hasOut[j] = s.endEdge[j] > 0 }
+        return (edgeCount, active & backward != 0)
     }
 
-    /// ``StrongestPaths``' products from `source`, left in `s.product`. Rather than rounds over
-    /// every edge, the edges out of a need are relaxed again only when its product has grown
-    /// (strict improvements only, edges into the source skipped, as there). The result is the
-    /// same: the rounds stop at a fixed point (a strongest path visits each need at most once,
-    /// so n − 1 rounds reach one), and so does this; at any fixed point each need's product is
-    /// the largest over all paths to it, as multiplying by a weight in (0, 1] and rounding keep
-    /// order and never make a product larger, so that fixed point is the only one.
+    /// The strongest paths from every source at once, left in `s.columns` with each source's
+    /// own lane zeroed (a need's influence leaves out the path to itself). Only strict
+    /// improvements are taken; an edge into a source never improves on its product of 1.
     @inline(__always)
-    private func strongestPaths(from source: Int, _ s: inout Scratch) {
-        for t in 0..<needCount {
-            s.product[t] = 0
-            s.isPending[t] = false
-        }
-        s.product[source] = 1
-        s.pending[0] = source
-        s.isPending[source] = true
-        var pendingCount = 1
-        while pendingCount > 0 {
-            pendingCount -= 1
-            let from = s.pending[pendingCount]
-            s.isPending[from] = false
-            let product = s.product[from]
-            for e in s.firstEdge[from]..<s.endEdge[from] {
-                let to = s.edgeTo[e]
-                guard to != source else { continue }
-                let candidate = product * s.edgeWeight[e]
-                if candidate > s.product[to] {
-                    s.product[to] = candidate
-                    if !s.isPending[to] {
-                        s.isPending[to] = true
-                        s.pending[pendingCount] = to
-                        pendingCount += 1
-                    }
+    private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
+        let columns = s.columns
+        columns.update(repeating: Lanes(), count: needCount * blocks)
+        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 1 }
+        for _ in 0..<rounds {
+            var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
+            for e in 0..<edges {
+                let from = columns + s.edgeFrom[e] * blocks
+                let to = columns + s.edgeTo[e] * blocks
+                let weight = s.edgeWeight[e]
+                for b in 0..<blocks {
+                    let candidate = from[b] * weight
+                    let better = candidate .> to[b]
+                    to[b].replace(with: candidate, where: better)
+                    grew .|= better
                 }
             }
+            if !any(grew) { break }
         }
+        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 0 }
     }
 
     /// Puts need `j` into the first `count` of the order, by the ranker's comparison.
