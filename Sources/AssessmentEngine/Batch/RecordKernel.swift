@@ -304,7 +304,7 @@ final class RecordKernel: @unchecked Sendable {
             // Four starts are written whether or not there are four commas (the spare ones are
             // overwritten or past the last), so that the common word costs no branch on how
             // many it holds; only a run of empty cells has more.
-            let next = starts + cells &+ 1
+            let next = starts + (cells &+ 1)
             for k in 0..<Self.startsWrittenAtOnce {
                 next[k] = i &+ (commas.trailingZeroBitCount &>> 3) &+ 1
                 commas &= commas &- 1
