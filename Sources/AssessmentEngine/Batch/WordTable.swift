@@ -3,16 +3,36 @@ import QuestionnaireDSL
 /// Every word a yes/no, choice or scale item's cell may hold, each with the answer it
 /// stands for, in one small hash table: a cell of up to 16 bytes is found with one load
 /// of one entry (the item's other tables, spread over several cache lines, are left for
-/// longer cells), so that reading a line's cells touches little memory.
+/// longer cells), so that reading a line's cells touches little memory. An entry is 32
+/// bytes, two to a cache line, so that every item's table together stays small enough to
+/// be kept close to the processor record after record.
 struct WordTable: @unchecked Sendable {
-    /// One word and its answer, the slot ready to copy.
+    /// One word and its answer: the parts of its slot that a yes/no, choice or scale
+    /// answer can have (its `set` is always empty), and its index among the item's answers.
     struct Entry {
         /// The word's first eight bytes and the next eight (zero-padded; see ``PackedStrings/head(_:)``).
         var head: UInt64
         var second: UInt64
-        var slot: AnswerSlot
+        var number: Double
+        var code: Int32
         var answer: UInt16
+        var state: AnswerState
         var length: UInt8
+
+        init(head: UInt64, second: UInt64, slot: AnswerSlot, answer: UInt16, length: UInt8) {
+            precondition(slot.set == 0, "a word's slot has no set of choices")
+            self.head = head
+            self.second = second
+            number = slot.number
+            code = slot.code
+            self.answer = answer
+            state = slot.state
+            self.length = length
+        }
+
+        /// The slot the word stands for.
+        @inline(__always)
+        var slot: AnswerSlot { AnswerSlot(state: state, number: number, code: code) }
     }
 
     /// The masks that keep a cell's own bytes of the two words read (see ``KernelArena/wordMasks``).

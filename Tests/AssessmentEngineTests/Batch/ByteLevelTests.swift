@@ -38,6 +38,28 @@ import Testing
         }
     }
 
+    /// The batch ranking compares influences in billionths instead of dividing them back:
+    /// that must order any two values exactly as their rounded values are ordered.
+    @Test func billionthsOrderValuesAsTheirRoundedValuesDo() {
+        var random = SeededRandom(seed: 15)
+        for _ in 0..<100_000 {
+            let a = Double.random(in: 0...40, using: &random)
+            // Near neighbours too: a tie after rounding, or one billionth apart.
+            let b = [
+                Double.random(in: 0...40, using: &random), a + Double.random(in: -2e-9...2e-9, using: &random),
+                a.nextUp, (a * 1e9).rounded() / 1e9 + 0.5e-9,
+            ][Int.random(in: 0..<4, using: &random)]
+            let (x, y) = (LynchpinRanker.billionths(a), LynchpinRanker.billionths(b))
+            let (p, q) = (LynchpinRanker.rounded(a), LynchpinRanker.rounded(b))
+            #expect((x < y) == (p < q) && (x == y) == (p == q), "\(a) \(b)")
+        }
+    }
+
+    /// Word tables are read for nearly every cell: two entries to a 64-byte cache line.
+    @Test func wordTableEntriesAreThirtyTwoBytes() {
+        #expect(MemoryLayout<WordTable.Entry>.stride == 32)
+    }
+
     @Test func numbersAreReadExactlyAsDoubleReadsThemOrNotAtAll() {
         var random = SeededRandom(seed: 12)
         var texts = [
