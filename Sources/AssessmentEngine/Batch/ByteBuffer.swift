@@ -101,9 +101,11 @@ struct ByteBuffer {
         count += n
     }
 
-    /// String `i` of `strings`, into room already reserved for it and 16 bytes more: it is
-    /// copied 16 bytes at a time (``PackedStrings/spare`` makes the reads safe), and what
-    /// lands past its end is written over next.
+    /// String `i` of `strings`, into room already reserved for it and ``PackedStrings/spare``
+    /// bytes more: it is copied that many bytes at a time (the strings' spare bytes make the
+    /// reads safe), and what lands past its end is written over next. Nearly every string
+    /// the rows are made of is shorter, so the copy is one load and one store, with no
+    /// branch on its length that could go the wrong way.
     @inline(__always)
     mutating func appendReserved(_ strings: PackedStrings, _ i: Int) {
         let start = strings.starts[i]
@@ -113,9 +115,9 @@ struct ByteBuffer {
         var offset = 0
         repeat {
             to.storeBytes(
-                of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self), toByteOffset: offset,
-                as: SIMD16<UInt8>.self)
-            offset &+= 16
+                of: from.loadUnaligned(fromByteOffset: offset, as: SIMD32<UInt8>.self), toByteOffset: offset,
+                as: SIMD32<UInt8>.self)
+            offset &+= PackedStrings.spare
         } while offset < n
         count &+= n
     }

@@ -72,8 +72,9 @@ final class KernelArena: @unchecked Sendable {
 /// `bytes[starts[i]..<starts[i + 1]]`. The last is followed by ``spare`` bytes, so any of
 /// them may be read eight bytes at a time (see ``ByteBuffer/append(_:_:)``).
 struct PackedStrings: @unchecked Sendable {
-    /// Bytes after the last string that may be read (and are zero).
-    static let spare = 16
+    /// Bytes after the last string that may be read (and are zero): one whole copy of
+    /// ``ByteBuffer/appendReserved(_:_:)``.
+    static let spare = 32
 
     let bytes: UnsafePointer<UInt8>
     let starts: UnsafePointer<Int>

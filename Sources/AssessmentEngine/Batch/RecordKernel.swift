@@ -514,7 +514,8 @@ final class RecordKernel: @unchecked Sendable {
 
     /// ``rowBound``: every column's prefix with a quote pair or `null`, the longest way each
     /// score's cells can be written (a number in at most 32 bytes), every name in every list
-    /// (at most twice over in `her_view_differs`), and 16 spare bytes for the last copy.
+    /// (at most twice over in `her_view_differs`), and room for the last copy to overrun
+    /// (``PackedStrings/spare``).
     static func rowBound(_ text: RowText, _ encoding: RowEncoding, tables: [ScoreTable?], columns: Int) -> Int {
         var bound = encoding.prefixes.totalCount + 4 * columns + text.instrumentCells.totalCount
         for k in tables.indices {
@@ -523,7 +524,7 @@ final class RecordKernel: @unchecked Sendable {
         }
         func names(_ strings: PackedStrings) -> Int { strings.totalCount + strings.count }
         bound += 4 * names(text.needs) + names(text.safeguarding) + names(text.responsivity)
-        return bound + 16
+        return bound + PackedStrings.spare
     }
 
     /// The three cells (score, band, status) of need or strength `k` scored as `slot`.
