@@ -158,7 +158,7 @@ final class RecordKernel: @unchecked Sendable {
         safeguarding = conditions(compiled.safeguarding)
         responsivity = conditions(compiled.responsivity)
         urgentIf = conditions(compiled.urgentIf)
-        ranking = LynchpinKernel(compiled, conditions: conditions, arena: arena)
+        ranking = LynchpinKernel(compiled, tables: tables, conditions: conditions, arena: arena)
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
@@ -263,8 +263,8 @@ final class RecordKernel: @unchecked Sendable {
         let urgent = urgentIf.holding(slots, answers)
         for j in 0..<ranking.needCount { s.tier0[j] = urgent & (1 &<< UInt64(j)) != 0 }
         ranking.rank(
-            slots, answers: answers, priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]),
-            tier0: s.tier0, &s.ranking)
+            slots, answers: answers, outcomes: s.scoreOutcome.baseAddress!,
+            priorities: UnsafeBufferPointer(rebasing: s.priorities[0..<priorityCount]), tier0: s.tier0, &s.ranking)
         out.reserve(rowBound &+ line.count)
         write(recordID, cell: cell, slots, &s, &out)
         return .written(idHash: Self.hash(recordID))

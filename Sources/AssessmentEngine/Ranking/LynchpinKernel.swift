@@ -24,6 +24,9 @@ struct LynchpinKernel: @unchecked Sendable {
     /// The first need's slot; need `j` is at `firstNeedSlot + j`.
     let firstNeedSlot: Int
     let maxScores: UnsafePointer<Double>
+    /// For each need scored by a ``ScoreTable``, what each of its outcomes means here (nil
+    /// for a need scored record by record), so that a record's severities are looked up.
+    let needOutcomes: UnsafePointer<UnsafePointer<NeedOutcome>?>
     /// The distinct (from, to) pairs that some driver joins, in relaxation order.
     let pairCount: Int
     let pairFrom: UnsafePointer<Int>
@@ -40,15 +43,35 @@ struct LynchpinKernel: @unchecked Sendable {
     /// A bit for each usable driver with no `when`: it holds whenever both its needs are present.
     let unconditional: UInt64
 
-    /// A kernel for `compiled`, its tables in `arena`, its `when`s told by the set `conditions` makes.
+    /// What one outcome of a need's ``ScoreTable`` means for the ranking.
+    struct NeedOutcome {
+        var severity: Double
+        /// The severity in billionths (see ``LynchpinRanker/billionths(_:)``).
+        var billionths: Double
+        var present: Bool
+
+        init(_ slot: AnswerSlot, max: Double) {
+            present = LynchpinKernel.isPresent(slot)
+            severity = LynchpinKernel.severity(slot, present: present, max: max)
+            billionths = LynchpinRanker.billionths(severity)
+        }
+    }
+
+    /// A kernel for `compiled`, its tables in `arena`, its `when`s told by the set `conditions`
+    /// makes; `tables` are the needs' and strengths' score tables, in that order.
     init(
-        _ compiled: CompiledInstrument, conditions: ([CompiledExpression?]) -> ConditionSet, arena: KernelArena
+        _ compiled: CompiledInstrument, tables: [ScoreTable?], conditions: ([CompiledExpression?]) -> ConditionSet,
+        arena: KernelArena
     ) {
         let instrument = compiled.instrument
         needCount = instrument.needs.count
         blocks = (needCount + Lanes.scalarCount - 1) / Lanes.scalarCount
         firstNeedSlot = compiled.items.count
         maxScores = arena.copy(instrument.needs.map(\.max))
+        needOutcomes = arena.copy(
+            instrument.needs.indices.map { j in
+                tables[j].map { table in arena.copy(table.slots.map { NeedOutcome($0, max: instrument.needs[j].max) }) }
+            })
         let ends = DriverGraph.ends(compiled)
         let joined = Set(ends.compactMap { $0.flatMap { $0.from == $0.to ? nil : [$0.from, $0.to] } })
         let place = Self.relaxationPlaces(needs: needCount, pairs: joined)
@@ -152,19 +175,37 @@ struct LynchpinKernel: @unchecked Sendable {
     /// A scratch sized for this instrument.
     func makeScratch() -> Scratch { Scratch(needs: needCount, blocks: blocks, pairs: pairCount) }
 
+    /// Whether a need scored as `slot` is present: scored, and above its lowest band.
+    @inline(__always)
+    static func isPresent(_ slot: AnswerSlot) -> Bool { slot.state == .answered && slot.code > 0 }
+
+    /// A need's severity: its score as a share of its highest, 0 when it is not present.
+    @inline(__always)
+    static func severity(_ slot: AnswerSlot, present: Bool, max: Double) -> Double {
+        present && max > 0 ? slot.number / max : 0
+    }
+
     /// Ranks the present needs of scored `slots` (whose items' answer indices are `answers`,
-    /// see ``AnswerDomains``); `priorities` are her named needs by index,
-    /// `tier0[j]` says whether need `j`'s `urgent_if` holds. The result is left in `scratch`.
+    /// see ``AnswerDomains``, and whose scores' outcomes in their tables are `outcomes`, -1
+    /// for none); `priorities` are her named needs by index, `tier0[j]` says whether need
+    /// `j`'s `urgent_if` holds. The result is left in `scratch`.
     func rank(
-        _ slots: UnsafeBufferPointer<AnswerSlot>, answers: UnsafePointer<UInt16>, priorities: UnsafeBufferPointer<Int>,
-        tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
+        _ slots: UnsafeBufferPointer<AnswerSlot>, answers: UnsafePointer<UInt16>, outcomes: UnsafePointer<Int>,
+        priorities: UnsafeBufferPointer<Int>, tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
     ) {
         let n = needCount
         for j in 0..<n {
-            let slot = slots[firstNeedSlot + j]
-            let isPresent = slot.state == .answered && slot.code > 0
-            s.present[j] = isPresent
-            s.severity[j] = isPresent && maxScores[j] > 0 ? slot.number / maxScores[j] : 0
+            if outcomes[j] >= 0, let table = needOutcomes[j] {
+                let outcome = table + outcomes[j]
+                s.present[j] = outcome.pointee.present
+                s.severity[j] = outcome.pointee.severity
+                s.roundedSeverity[j] = outcome.pointee.billionths
+            } else {
+                let slot = slots[firstNeedSlot + j]
+                s.present[j] = Self.isPresent(slot)
+                s.severity[j] = Self.severity(slot, present: s.present[j], max: maxScores[j])
+                s.roundedSeverity[j] = LynchpinRanker.billionths(s.severity[j])
+            }
             s.priority[j] = Int.max
         }
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
@@ -174,7 +215,6 @@ struct LynchpinKernel: @unchecked Sendable {
         var count = 0
         for j in 0..<n where s.present[j] {
             s.roundedInfluence[j] = LynchpinRanker.billionths(s.influence[j])
-            s.roundedSeverity[j] = LynchpinRanker.billionths(s.severity[j])
             insert(j, count: count, &s)
             count += 1
         }

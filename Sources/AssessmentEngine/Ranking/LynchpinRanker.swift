@@ -59,14 +59,14 @@ public struct LynchpinRanker: Sendable {
     }
 
     /// `value.rounded()` (to the nearest whole number, halves away from zero), worked out
-    /// inline rather than by a call into libm.
+    /// inline rather than by a call into libm, and with no branch on the value's digits:
+    /// adding the largest double below one half, with the value's sign, then truncating
+    /// rounds every double exactly so (a sum that lands on a half rounds, as doubles do, to
+    /// the even neighbour, which is the whole number away from zero).
     @inline(__always)
     static func roundedHalfAway(_ value: Double) -> Double {
         guard abs(value) < 0x1p52 else { return value.rounded() }  // already whole, or not finite
-        let whole = truncated(value)
-        let fraction = value - whole  // exact below 2^52
-        guard abs(fraction) >= 0.5 else { return whole }
-        return fraction > 0 ? whole + 1 : whole - 1
+        return truncated(value + Double(signOf: value, magnitudeOf: 0x1.fffffffffffffp-2))  // 0.5.nextDown
     }
 
     /// The ranking for scored `responses`, with each need's outcome and the tier-0 needs
