@@ -42,6 +42,12 @@ struct LynchpinKernel: @unchecked Sendable {
     let driverWhen: ConditionSet
     /// A bit for each usable driver with no `when`: it holds whenever both its needs are present.
     let unconditional: UInt64
+    /// The columns the paths start from (each need reaches itself with product 1), and
+    /// their complement in ones and zeros, which leaves a need's path to itself out of its
+    /// influence. Both are copied or multiplied a whole vector at a time: a single lane
+    /// written and then read back as part of a vector would wait for the write.
+    let identity: UnsafePointer<Lanes>
+    let offDiagonal: UnsafePointer<Lanes>
 
     /// What one outcome of a need's ``ScoreTable`` means for the ranking.
     struct NeedOutcome {
@@ -94,6 +100,13 @@ struct LynchpinKernel: @unchecked Sendable {
         self.driverWeight = arena.copy(driverWeight)
         self.driverWhen = conditions(driverWhen)
         unconditional = driverWhen.indices.reduce(0) { $0 | (driverWhen[$1] == nil ? 1 << UInt64($1) : 0) }
+        let lanes = blocks * Lanes.scalarCount
+        let unit = (0..<needCount).flatMap { t in (0..<lanes).map { $0 == t ? 1.0 : 0.0 } }
+        func vectors(_ values: [Double]) -> [Lanes] {
+            stride(from: 0, to: values.count, by: Lanes.scalarCount).map { Lanes(values[$0..<$0 + Lanes.scalarCount]) }
+        }
+        identity = arena.aligned(vectors(unit), to: 64)
+        offDiagonal = arena.aligned(vectors(unit.map { 1 - $0 }), to: 64)
     }
 
     /// Each need's place in the relaxation order: depth-first finishing order over the pairs,
@@ -117,6 +130,8 @@ struct LynchpinKernel: @unchecked Sendable {
     /// Working memory for one thread, reused record after record.
     struct Scratch {
         let present: UnsafeMutableBufferPointer<Bool>
+        /// The same, bit `j` for need `j`.
+        var presentNeeds: UInt64 = 0
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
@@ -208,6 +223,8 @@ struct LynchpinKernel: @unchecked Sendable {
             }
             s.priority[j] = Int.max
         }
+        s.presentNeeds = 0
+        for j in 0..<n { s.presentNeeds |= (s.present[j] ? 1 : 0) &<< UInt64(j) }
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
             s.priority[need] = position
         }
@@ -240,10 +257,11 @@ struct LynchpinKernel: @unchecked Sendable {
         let influence = UnsafeMutableRawPointer(s.influence.baseAddress!)
         let stride = MemoryLayout<Lanes>.stride
         for b in 0..<blocks {
-            // Adding a need a source does not reach adds zero, which changes no sum: these
-            // are the ranker's sums, term by term in the same order.
+            // Adding a need a source does not reach (or itself) adds zero, which changes no
+            // sum, and multiplying by one changes no product: these are the ranker's sums,
+            // term by term in the same order.
             var sum = severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
-            for t in 0..<needCount { sum += s.columns[t * blocks + b] * s.severity[t] }
+            for t in 0..<needCount { sum += s.columns[t * blocks + b] * offDiagonal[t * blocks + b] * s.severity[t] }
             influence.storeBytes(of: sum, toByteOffset: b * stride, as: Lanes.self)
         }
     }
@@ -260,9 +278,10 @@ struct LynchpinKernel: @unchecked Sendable {
             let d = held.trailingZeroBitCount
             held &= held &- 1
             let p = driverPair[d]
-            guard s.present[pairFrom[p]], s.present[pairTo[p]], driverWeight[d] > s.pairWeight[p] else { continue }
-            s.pairWeight[p] = driverWeight[d]
-            active |= 1 &<< UInt64(p)
+            // 1 when both needs are present, else 0: no branch on the record's needs.
+            let both = (s.presentNeeds &>> UInt64(pairFrom[p])) & (s.presentNeeds &>> UInt64(pairTo[p])) & 1
+            s.pairWeight[p] = Swift.max(s.pairWeight[p], driverWeight[d] * Double(both))
+            active |= both &<< UInt64(p)
         }
         var edgeCount = 0
         var pairs = active
@@ -277,14 +296,12 @@ struct LynchpinKernel: @unchecked Sendable {
         return (edgeCount, active & backward != 0)
     }
 
-    /// The strongest paths from every source at once, left in `s.columns` with each source's
-    /// own lane zeroed (a need's influence leaves out the path to itself). Only strict
+    /// The strongest paths from every source at once, left in `s.columns`. Only strict
     /// improvements are taken; an edge into a source never improves on its product of 1.
     @inline(__always)
     private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
         let columns = s.columns
-        columns.update(repeating: Lanes(), count: needCount * blocks)
-        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 1 }
+        columns.update(from: identity, count: needCount * blocks)
         for _ in 0..<rounds {
             var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
             for e in 0..<edges {
@@ -300,7 +317,6 @@ struct LynchpinKernel: @unchecked Sendable {
             }
             if !any(grew) { break }
         }
-        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 0 }
     }
 
     /// Puts need `j` into the first `count` of the order, by the ranker's comparison.
