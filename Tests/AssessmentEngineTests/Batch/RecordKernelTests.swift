@@ -300,9 +300,9 @@ import Testing
         #expect(differs > 100, "her view differs: \(differs)")
     }
 
-    /// The kernel finds its strongest paths another way than the ranker's rounds (it relaxes
-    /// only the edges out of needs whose product grew): every need's influence must still be
-    /// the ranker's, bit for bit, with weights whose products round.
+    /// The kernel finds its strongest paths another way than the ranker's rounds (from every
+    /// need at once, in vectors, over the edges in its own order): every need's influence
+    /// must still be the ranker's, bit for bit, with weights whose products round.
     @Test func strongestPathsGiveTheRankersInfluencesBitForBit() throws {
         var random = SeededRandom(seed: 77)
         var compared = 0
