@@ -215,7 +215,8 @@ final class RecordKernel: @unchecked Sendable {
     func makeScratch() -> Scratch {
         Scratch(
             slots: .allocate(capacity: slotCount), answers: .allocate(capacity: slotCount),
-            scoreOutcome: .allocate(capacity: max(scoreCount, 1)), cellStart: .allocate(capacity: columnCount + 1 + Self.startsWrittenAtOnce),
+            scoreOutcome: .allocate(capacity: max(scoreCount, 1)),
+            cellStart: .allocate(capacity: columnCount + 1 + Self.startsWrittenAtOnce),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
             tier0: .allocate(capacity: max(ranking.needCount, 1)), ranking: ranking.makeScratch(),
             json: JSONLine.Scratch(columns: json == nil ? 0 : columnCount))

@@ -246,7 +246,9 @@ struct LynchpinKernel: @unchecked Sendable {
 
     /// Each need's influence: its severity plus, in need order, the severity of each need it
     /// reaches times the strongest path's product.
-    private func influences(_ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch) {
+    private func influences(
+        _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
+    ) {
         let (edges, mayCycle) = activeEdges(slots, answers, &s)
         guard edges > 0 else {
             for j in 0..<needCount { s.influence[j] = s.severity[j] }
