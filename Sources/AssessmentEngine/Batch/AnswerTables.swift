@@ -100,7 +100,7 @@ struct AnswerDomains {
             combinations *= slots[item].count
         }
         return TableKey(
-            items: arena.buffer(items.map { Int32($0) }), strides: arena.copy(strides.map { Int32($0) }),
+            terms: arena.buffer(zip(items, strides).map { TableKey.Term(item: Int32($0), stride: Int32($1)) }),
             combinations: combinations)
     }
 
@@ -111,9 +111,9 @@ struct AnswerDomains {
     ) {
         var probe = [AnswerSlot](repeating: .unanswered, count: slotCount)
         for combination in 0..<key.combinations {
-            for (k, item) in key.items.enumerated() {
-                let answers = slots[Int(item)]
-                probe[Int(item)] = answers[combination / Int(key.strides[k]) % answers.count]
+            for term in key.terms {
+                let answers = slots[Int(term.item)]
+                probe[Int(term.item)] = answers[combination / Int(term.stride) % answers.count]
             }
             probe.withUnsafeBufferPointer { body(combination, $0) }
         }
@@ -123,15 +123,20 @@ struct AnswerDomains {
 /// Where a combination of some items' answers sits in a table: the sum, over the items, of
 /// each one's answer index (see ``AnswerDomains``) times its stride.
 struct TableKey: @unchecked Sendable {
-    let items: UnsafeBufferPointer<Int32>
-    let strides: UnsafePointer<Int32>
+    /// One item and its stride, side by side so that a term is one load.
+    struct Term {
+        var item: Int32
+        var stride: Int32
+    }
+
+    let terms: UnsafeBufferPointer<Term>
     let combinations: Int
 
     /// The combination that `answers` (an answer index per item) holds.
     @inline(__always)
     func index(_ answers: UnsafePointer<UInt16>) -> Int {
         var index = 0
-        for k in 0..<items.count { index &+= Int(answers[Int(items[k])]) &* Int(strides[k]) }
+        for term in terms { index &+= Int(answers[Int(term.item)]) &* Int(term.stride) }
         return index
     }
 }
