@@ -42,12 +42,6 @@ struct LynchpinKernel: @unchecked Sendable {
     let driverWhen: ConditionSet
     /// A bit for each usable driver with no `when`: it holds whenever both its needs are present.
     let unconditional: UInt64
-    /// The columns the paths start from (each need reaches itself with product 1), and
-    /// their complement in ones and zeros, which leaves a need's path to itself out of its
-    /// influence. Both are copied or multiplied a whole vector at a time: a single lane
-    /// written and then read back as part of a vector would wait for the write.
-    let identity: UnsafePointer<Lanes>
-    let offDiagonal: UnsafePointer<Lanes>
 
     /// What one outcome of a need's ``ScoreTable`` means for the ranking.
     struct NeedOutcome {
@@ -58,7 +52,7 @@ struct LynchpinKernel: @unchecked Sendable {
 
         init(_ slot: AnswerSlot, max: Double) {
             present = LynchpinKernel.isPresent(slot)
-            severity = LynchpinKernel.severity(slot, present: present, max: max)
+            severity = LynchpinRanker.severity(slot.number, present: present, max: max)
             billionths = LynchpinRanker.billionths(severity)
         }
     }
@@ -100,13 +94,6 @@ struct LynchpinKernel: @unchecked Sendable {
         self.driverWeight = arena.copy(driverWeight)
         self.driverWhen = conditions(driverWhen)
         unconditional = driverWhen.indices.reduce(0) { $0 | (driverWhen[$1] == nil ? 1 << UInt64($1) : 0) }
-        let lanes = blocks * Lanes.scalarCount
-        let unit = (0..<needCount).flatMap { t in (0..<lanes).map { $0 == t ? 1.0 : 0.0 } }
-        func vectors(_ values: [Double]) -> [Lanes] {
-            stride(from: 0, to: values.count, by: Lanes.scalarCount).map { Lanes(values[$0..<$0 + Lanes.scalarCount]) }
-        }
-        identity = arena.aligned(vectors(unit), to: 64)
-        offDiagonal = arena.aligned(vectors(unit.map { 1 - $0 }), to: 64)
     }
 
     /// Each need's place in the relaxation order: depth-first finishing order over the pairs,
@@ -129,8 +116,7 @@ struct LynchpinKernel: @unchecked Sendable {
 
     /// Working memory for one thread, reused record after record.
     struct Scratch {
-        let present: UnsafeMutableBufferPointer<Bool>
-        /// The same, bit `j` for need `j`.
+        /// The present needs, bit `j` for need `j`.
         var presentNeeds: UInt64 = 0
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
@@ -158,7 +144,6 @@ struct LynchpinKernel: @unchecked Sendable {
 
         init(needs: Int, blocks: Int, pairs: Int) {
             let lanes = blocks * Lanes.scalarCount
-            present = .allocate(capacity: needs)
             severity = .allocate(capacity: lanes)
             severity.initialize(repeating: 0)
             pairWeight = .allocate(capacity: max(pairs, 1))
@@ -179,7 +164,7 @@ struct LynchpinKernel: @unchecked Sendable {
             for buffer in [severity, influence, roundedInfluence, roundedSeverity, edgeWeight, pairWeight]
                 as [UnsafeMutableBufferPointer<Double>]
             { buffer.deallocate() }
-            for buffer in [present, lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
+            for buffer in [lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
             for buffer in [edgeFrom, edgeTo, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] {
                 buffer.deallocate()
             }
@@ -194,12 +179,6 @@ struct LynchpinKernel: @unchecked Sendable {
     @inline(__always)
     static func isPresent(_ slot: AnswerSlot) -> Bool { slot.state == .answered && slot.code > 0 }
 
-    /// A need's severity: its score as a share of its highest, 0 when it is not present.
-    @inline(__always)
-    static func severity(_ slot: AnswerSlot, present: Bool, max: Double) -> Double {
-        present && max > 0 ? slot.number / max : 0
-    }
-
     /// Ranks the present needs of scored `slots` (whose items' answer indices are `answers`,
     /// see ``AnswerDomains``, and whose scores' outcomes in their tables are `outcomes`, -1
     /// for none); `priorities` are her named needs by index, `tier0[j]` says whether need
@@ -209,28 +188,29 @@ struct LynchpinKernel: @unchecked Sendable {
         priorities: UnsafeBufferPointer<Int>, tier0: UnsafeMutableBufferPointer<Bool>, _ s: inout Scratch
     ) {
         let n = needCount
+        s.presentNeeds = 0
         for j in 0..<n {
+            let present: Bool
             if outcomes[j] >= 0, let table = needOutcomes[j] {
                 let outcome = table + outcomes[j]
-                s.present[j] = outcome.pointee.present
+                present = outcome.pointee.present
                 s.severity[j] = outcome.pointee.severity
                 s.roundedSeverity[j] = outcome.pointee.billionths
             } else {
                 let slot = slots[firstNeedSlot + j]
-                s.present[j] = Self.isPresent(slot)
-                s.severity[j] = Self.severity(slot, present: s.present[j], max: maxScores[j])
+                present = Self.isPresent(slot)
+                s.severity[j] = LynchpinRanker.severity(slot.number, present: present, max: maxScores[j])
                 s.roundedSeverity[j] = LynchpinRanker.billionths(s.severity[j])
             }
+            s.presentNeeds |= (present ? 1 : 0) &<< UInt64(j)
             s.priority[j] = Int.max
         }
-        s.presentNeeds = 0
-        for j in 0..<n { s.presentNeeds |= (s.present[j] ? 1 : 0) &<< UInt64(j) }
         for (position, need) in priorities.enumerated() where s.priority[need] == Int.max {
             s.priority[need] = position
         }
         influences(slots, answers, &s)
         var count = 0
-        for j in 0..<n where s.present[j] {
+        for j in 0..<n where s.presentNeeds & (1 &<< UInt64(j)) != 0 {
             s.roundedInfluence[j] = LynchpinRanker.billionths(s.influence[j])
             insert(j, count: count, &s)
             count += 1
@@ -259,11 +239,11 @@ struct LynchpinKernel: @unchecked Sendable {
         let influence = UnsafeMutableRawPointer(s.influence.baseAddress!)
         let stride = MemoryLayout<Lanes>.stride
         for b in 0..<blocks {
-            // Adding a need a source does not reach (or itself) adds zero, which changes no
-            // sum, and multiplying by one changes no product: these are the ranker's sums,
-            // term by term in the same order.
+            // Adding a need a source does not reach (or itself: its own lane is zeroed)
+            // adds zero, which changes no sum: these are the ranker's sums, term by term in
+            // the same order.
             var sum = severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
-            for t in 0..<needCount { sum += s.columns[t * blocks + b] * offDiagonal[t * blocks + b] * s.severity[t] }
+            for t in 0..<needCount { sum += s.columns[t * blocks + b] * s.severity[t] }
             influence.storeBytes(of: sum, toByteOffset: b * stride, as: Lanes.self)
         }
     }
@@ -298,12 +278,14 @@ struct LynchpinKernel: @unchecked Sendable {
         return (edgeCount, active & backward != 0)
     }
 
-    /// The strongest paths from every source at once, left in `s.columns`. Only strict
+    /// The strongest paths from every source at once, left in `s.columns` with each source's
+    /// own lane zeroed (a need's influence leaves out the path to itself). Only strict
     /// improvements are taken; an edge into a source never improves on its product of 1.
     @inline(__always)
     private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
         let columns = s.columns
-        columns.update(from: identity, count: needCount * blocks)
+        columns.update(repeating: Lanes(), count: needCount * blocks)
+        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 1 }
         for _ in 0..<rounds {
             var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
             for e in 0..<edges {
@@ -319,6 +301,7 @@ struct LynchpinKernel: @unchecked Sendable {
             }
             if !any(grew) { break }
         }
+        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 0 }
     }
 
     /// Puts need `j` into the first `count` of the order, by the ranker's comparison.

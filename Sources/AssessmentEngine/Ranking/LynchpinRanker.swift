@@ -41,6 +41,12 @@ public struct LynchpinRanker: Sendable {
         billionths(value) / 1e9
     }
 
+    /// A need's severity: its score as a share of its highest, 0 when it is not present.
+    @inline(__always)
+    static func severity(_ score: Double, present: Bool, max: Double) -> Double {
+        present && max > 0 ? score / max : 0
+    }
+
     /// `value` in whole billionths, halves away from zero: ``rounded(_:)`` before its division.
     /// Below 2^52 billionths (about 4.5 million, far above any influence or severity)
     /// distinct counts divide to distinct doubles, so comparing counts orders values exactly
@@ -79,7 +85,7 @@ public struct LynchpinRanker: Sendable {
         let instrument = compiled.instrument
         let present = needs.map(\.isPresent)
         let severity = needs.indices.map { j in
-            present[j] && instrument.needs[j].max > 0 ? (needs[j].score ?? 0) / instrument.needs[j].max : 0
+            Self.severity(needs[j].score ?? 0, present: present[j], max: instrument.needs[j].max)
         }
         let graph = DriverGraph(compiled, ends: driverEnds, slots: responses.slots, present: present)
         let presentNeeds = needs.indices.filter { present[$0] }
