@@ -1,4 +1,5 @@
-"""Crash safety: kill -9 the interview at random points, resume, and lose nothing.
+"""Crash safety: kill -9 the interview at random points, resume, and lose nothing; kill -9
+a batch run half-way, and find the earlier output as it was and nothing half-written.
 
 Each run answers the women's needs instrument with a seeded chooser, is killed with
 SIGKILL after a random number of lines (sometimes the instant after a line is sent,
@@ -6,12 +7,15 @@ before the interview has shown anything more), then resumed to the end. Every an
 confirmed before the kill must be in the store, and the final result must equal that of
 an uninterrupted interview with the same answers.
 """
+import os
 import random
 import signal
+import subprocess
+import tempfile
 import time
 import unittest
 
-from interview_driver import (WOMENS_NEEDS, Chooser, answered_count, drive, export, finish, flat, new_store,
+from interview_driver import (BINARY, WOMENS_NEEDS, Chooser, answered_count, drive, export, finish, flat, new_store,
                               session_id, spawn)
 
 RUNS = 20
@@ -65,6 +69,48 @@ class CrashSafety(unittest.TestCase):
                 drive(resumed, Chooser(seed))
                 self.assertEqual(finish(resumed), 0)
                 self.assertEqual(comparable(export(store, sid)), baselines[seed])
+
+
+def staged_size(pid, folder):
+    """Bytes in the nameless file process `pid` is writing in `folder`, or None."""
+    fds = f"/proc/{pid}/fd"
+    for fd in os.listdir(fds):
+        try:
+            target = os.readlink(os.path.join(fds, fd))
+            if target.startswith(folder + "/") and target.endswith("(deleted)"):
+                return os.stat(os.path.join(fds, fd)).st_size
+        except OSError:
+            continue
+    return None
+
+
+class KilledBatchRun(unittest.TestCase):
+    def test_a_killed_batch_run_leaves_the_earlier_output_and_nothing_else(self):
+        records = subprocess.run([BINARY, "synth", WOMENS_NEEDS, "--count", "40000", "--seed", "8"],
+                                 check=True, capture_output=True).stdout
+        with tempfile.TemporaryDirectory() as folder:
+            out = os.path.join(folder, "scores.csv")
+            subprocess.run([BINARY, "batch", WOMENS_NEEDS, "-", "--out", out], input=records[:200_000],
+                           check=True, capture_output=True)
+            with open(out, "rb") as f:
+                earlier = f.read()
+            # All the records, through a pipe left open so that the run cannot finish.
+            child = subprocess.Popen([BINARY, "batch", WOMENS_NEEDS, "-", "--out", out], stdin=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+            try:
+                child.stdin.write(records)
+                child.stdin.flush()
+                deadline = time.monotonic() + 60
+                while (staged_size(child.pid, folder) or 0) < 4_000_000:
+                    self.assertLess(time.monotonic(), deadline, "the run never wrote its rows")
+                    time.sleep(0.02)
+            finally:
+                child.kill()
+                child.wait()
+                child.stdin.close()
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(), earlier)
+            self.assertEqual(os.listdir(folder), ["scores.csv"])
 
 
 if __name__ == "__main__":

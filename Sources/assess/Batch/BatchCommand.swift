@@ -108,7 +108,9 @@ struct BatchCommand: ParsableCommand {
                     },
                     progress: { progress.update(total.read + $0) })
             } catch {
-                output.close()
+                // Nothing is kept from a run that stopped: an earlier output stays as it was.
+                output.discard()
+                rejectSink?.discard()
                 Terminal.error("error: \(error)")
                 throw ExitCodes.problemsFound
             }

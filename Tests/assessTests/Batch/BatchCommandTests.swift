@@ -147,6 +147,51 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.contains("settng (did you mean 'setting'?)"))
     }
 
+    /// The names in `folder`, hidden ones included: a staged output leaves none behind.
+    static func names(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    }
+
+    @Test func aFailedRunLeavesTheEarlierOutputAsItWas() throws {
+        let folder = try Self.folder()
+        try "record_id,setting\nr1,community\n".write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+        let first = try CLI.run(["batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o.csv"])
+        #expect(first.status == 0)
+        let earlier = try Data(contentsOf: URL(fileURLWithPath: folder + "/o.csv"))
+        #expect(earlier.count > 100)
+        // The second input is refused before any record is scored: o.csv must not be emptied.
+        try "record_id,preferred_name\nr2,Jo\n".write(toFile: folder + "/in.csv", atomically: true, encoding: .utf8)
+        let refused = try CLI.run([
+            "batch", Self.womensNeeds, folder + "/in.csv", "--out", folder + "/o.csv", "--rejects", folder + "/r.csv",
+        ])
+        #expect(refused.status == 1 && refused.stderr.contains("identifying items: preferred_name"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/o.csv")) == earlier)
+        #expect(try Self.names(folder) == ["in.csv", "o.csv"], "no rejects file and nothing half-written")
+    }
+
+    @Test func aReplacedOutputIsWholeAndPrivateAndMayBeTheRunsOwnInput() throws {
+        let folder = try Self.folder()
+        let records = folder + "/records.csv"
+        let synth = try CLI.run(["synth", Self.womensNeeds, "--count", "3000", "--seed", "3", "--out", records])
+        #expect(synth.status == 0)
+        let expected = try CLI.run(["batch", Self.womensNeeds, records, "--out", "-"])
+        #expect(expected.status == 0)
+        // Read and replaced in one run: every record is read from the file as it was.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: records)
+        let run = try CLI.run(["batch", Self.womensNeeds, records, "--out", records, "--jobs", "2"])
+        #expect(run.status == 0 && run.stderr.contains("3000 records read: 3000 scored, 0 rejected"))
+        #expect(try String(contentsOfFile: records, encoding: .utf8) == expected.stdout)
+        let mode = try FileManager.default.attributesOfItem(atPath: records)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the replacement holds results: readable by its owner alone")
+        #expect(try Self.names(folder) == ["records.csv"], "no staging name left beside it")
+        // Not a regular file: written in place, as before.
+        let devNull = try CLI.run(
+            ["batch", Self.womensNeeds, "-", "--out", "/dev/null"], stdin: "record_id,setting\nr1,custody\n")
+        #expect(devNull.status == 0 && devNull.stderr.contains("1 record read: 1 scored, 0 rejected"))
+        let missingFolder = try CLI.run(["batch", Self.womensNeeds, "-", "--out", folder + "/no/such/o.csv"])
+        #expect(missingFolder.status == 73 && missingFolder.stderr.contains("cannot write '\(folder)/no/such/o.csv'"))
+    }
+
     @Test func carriedColumnsPassThroughAndVersionsAreNeverMixedSilently() throws {
         let folder = try Self.folder()
         try "record_id,site,_version,setting\nr1,north,1.0.0,community\nr2,south,0.9.0,custody\n".write(
