@@ -22,7 +22,9 @@ struct BatchCommand: ParsableCommand {
             unanswered. '-' reads standard input.
 
             Output: one row per scored record, in input order, with the columns listed in \
-            docs/cli.md. Records that cannot be scored go to --rejects with their line and \
+            docs/cli.md, in a file created 0600 that takes its name only when the run is \
+            done (a failed or stopped run leaves an earlier file as it was). Records that \
+            cannot be scored go to --rejects with their line and \
             reason; the closing count on standard error always adds up \
             (read = scored + rejected). Identifying items are refused unless \
             --drop-identifying, which drops them unread: they never reach any output.
