@@ -16,9 +16,10 @@ import Foundation
 /// half of either, and a run may read the very file it replaces. The swap also spares ext4
 /// the flush it forces when a file is emptied or renamed over to be rewritten.
 ///
-/// Only regular files (and paths not yet taken) are staged; ``open(_:replacing:)`` gives nil
-/// for anything else (a device such as /dev/null, a pipe, a symbolic link) and where the
-/// system or file system cannot make a nameless file, and the caller writes in place.
+/// Only regular files of one's own (and paths not yet taken) are staged;
+/// ``open(_:replacing:)`` gives nil for anything else (a device such as /dev/null, a pipe, a
+/// symbolic link, a file one may not write or owned by someone else) and where the system or
+/// file system cannot make a nameless file, and the caller writes in place.
 struct StagedFile {
     /// The final path.
     let path: String
@@ -36,8 +37,9 @@ struct StagedFile {
             if lstat(path, &status) == 0 {
                 guard status.st_mode & S_IFMT == S_IFREG else { return nil }
                 if !replacing { return .failure(StagingError(errno: EEXIST)) }
-                // A file made read-only stays so: writing in place says why not.
-                guard access(path, W_OK) == 0 else { return nil }
+                // A file made read-only stays so, and another's file stays theirs (a shared
+                // folder may not let it be swapped): writing in place says why not, or works.
+                guard access(path, W_OK) == 0, status.st_uid == geteuid() else { return nil }
             } else if errno != ENOENT {
                 return nil
             }
