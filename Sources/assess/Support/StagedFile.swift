@@ -63,11 +63,13 @@ struct StagedFile {
         #if os(Linux)
             defer { _ = Glibc.close(fd) }
             let handle = "/proc/self/fd/\(fd)"
-            guard replacing else { return link(handle, to: path) }
-            // A name of its own beside the final one, then swapped with whatever is there.
-            let staging = StagedFile.folder(of: path) + "/.\(StagedFile.baseName(of: path)).assess-\(randomTag)"
+            let named = link(handle, to: path)
+            guard replacing, case .failure(let error) = named, error.errno == EEXIST else { return named }
+            // An earlier file is there: a name of its own beside it, then swapped with it.
+            let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let staging = StagedFile.folder(of: path) + "/.\(StagedFile.baseName(of: path)).assess-\(tag)"
             if case .failure(let error) = link(handle, to: staging) { return .failure(error) }
-            if let renameat2, renameat2(AT_FDCWD, staging, AT_FDCWD, path, exchange) == 0 {
+            if let renameat2, renameat2(AT_FDCWD, staging, AT_FDCWD, path, StagedFile.exchange) == 0 {
                 _ = unlink(staging)  // now the earlier file
                 return .success(())
             }
@@ -78,7 +80,7 @@ struct StagedFile {
             }
             return .success(())
         #else
-            return .success(())
+            preconditionFailure("open(_:replacing:) stages no file on this system")
         #endif
     }
 
@@ -89,10 +91,9 @@ struct StagedFile {
 
     #if os(Linux)
         /// `O_TMPFILE`, which Swift's Glibc module does not spell: a nameless file in a folder.
-        private static var nameless: Int32 { 0o20_000_000 | O_DIRECTORY }
-        private var exchange: UInt32 { 2 }  // RENAME_EXCHANGE
-
-        private var randomTag: String { String(UInt64.random(in: 0...UInt64.max), radix: 36) }
+        private static let nameless: Int32 = 0o20_000_000 | O_DIRECTORY
+        /// `RENAME_EXCHANGE`, which it does not spell either: swap two names' files.
+        private static let exchange: UInt32 = 2
 
         /// Names the open nameless file `handle` (a /proc/self/fd path) `name`.
         private func link(_ handle: String, to name: String) -> Result<Void, StagingError> {
