@@ -73,7 +73,7 @@ struct JSONLine: @unchecked Sendable {
                 }
             }
         }
-        return UnsafeBufferPointer(start: plain.base, count: plain.count)
+        return plain.bytes(readablePast: RecordKernel.slack)
     }
 
     /// Reads one value for `column`; false for one the fast path does not take.

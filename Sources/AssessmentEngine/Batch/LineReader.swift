@@ -45,7 +45,8 @@ public struct LineReader {
     /// Fills `block` with the next run of whole lines, about `size` bytes of them (more when
     /// one line is longer), each ending in a line break except perhaps the input's last;
     /// false, leaving `block` empty, at the end of the input. The block is the caller's, so
-    /// one block can be scored while the next is read into another.
+    /// one block can be scored while the next is read into another. At least
+    /// ``RecordKernel/slack`` bytes past the block may be read, as the kernel reads past a line.
     mutating func nextBlock(_ size: Int, into block: inout ByteBuffer) -> Bool {
         block.removeAll()
         // What was read but not yet handed out (the start of a line, or lines after the header).
@@ -59,9 +60,13 @@ public struct LineReader {
                     // Keep the start of the next line for the next block.
                     buffer.append(contentsOf: block.bytes[end...])
                     block.keepFirst(end)
+                    block.reserve(RecordKernel.slack)  // its last line, too, may be read past its end
                     return true
                 }
-                if finished { return block.count > 0 }
+                if finished {
+                    block.reserve(RecordKernel.slack)
+                    return block.count > 0
+                }
                 searched = block.count
             }
             if block.read(fd, upTo: max(size, 1 << 20)) < max(size, 1 << 20) { finished = true }

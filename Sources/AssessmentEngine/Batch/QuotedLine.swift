@@ -60,7 +60,7 @@ struct QuotedLine: @unchecked Sendable {
             column += 1
             if i == end { break }  // a final comma: an empty last cell
         }
-        return UnsafeBufferPointer(start: plain.base, count: plain.count)
+        return plain.bytes(readablePast: RecordKernel.slack)
     }
 
     /// Appends one byte of a quoted cell's (or a JSON string's) text to the plain line: a

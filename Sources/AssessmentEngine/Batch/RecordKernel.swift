@@ -222,8 +222,14 @@ final class RecordKernel: @unchecked Sendable {
             json: JSONLine.Scratch(columns: json == nil ? 0 : columnCount))
     }
 
+    /// Bytes past the end of every line handed to ``score(_:_:into:)`` that may be read
+    /// (whatever they hold): the line is split 64 bytes at a time and its short cells are
+    /// read a word or two at a time, with the bytes past the line's end masked off.
+    static let slack = 64
+
     /// Writes the row for `line` (without its line break) to `out`, or says to take the
-    /// general path, leaving `out` as it was.
+    /// general path, leaving `out` as it was. At least ``slack`` bytes after `line` must be
+    /// readable memory.
     func score(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch, into out: inout ByteBuffer) -> Outcome {
         if let json {
             guard let plain = json.plain(line, &s.json, into: &s.plain), splitCells(plain, &s) else { return .general }
@@ -257,7 +263,7 @@ final class RecordKernel: @unchecked Sendable {
         guard let priorityCount = priorities(prioritiesColumn >= 0 ? cell(prioritiesColumn) : nil, &s) else {
             return .general
         }
-        guard decodeCells(base, readable: line.count, &s), walkShowIf(&s) else { return .general }
+        guard decodeCells(base, readable: line.count &+ Self.slack, &s), walkShowIf(&s) else { return .general }
         scoreAll(&s)
         let slots = UnsafeBufferPointer(s.slots)
         let answers = UnsafePointer(s.answers.baseAddress!)
@@ -271,13 +277,14 @@ final class RecordKernel: @unchecked Sendable {
         return .written(idHash: Self.hash(recordID))
     }
 
-    /// How many cell starts ``splitCells(_:_:)`` writes for each eight bytes, commas or not.
-    static let startsWrittenAtOnce = 4
+    /// How many cell starts ``splitCells(_:_:)`` writes for each 64 bytes, commas or not.
+    static let startsWrittenAtOnce = 16
 
     /// Finds the cells, requiring the header's number of them; a final carriage return is dropped.
-    /// Eight bytes are looked at a time (see ``LineBytes``). Which bytes a cell may hold is
-    /// left to its reader: the decoders take only their codes, words and numbers, and the
-    /// other cells are checked on their own (see ``textColumns``).
+    /// Sixty-four bytes are looked at a time (see ``LineBytes/commas(at:)``), the last block's
+    /// bytes past the line's end masked off. Which bytes a cell may hold is left to its
+    /// reader: the decoders take only their codes, words and numbers, and the other cells
+    /// are checked on their own (see ``textColumns``).
     @inline(__always)
     private func splitCells(_ line: UnsafeBufferPointer<UInt8>, _ s: inout Scratch) -> Bool {
         var end = line.count
@@ -288,36 +295,26 @@ final class RecordKernel: @unchecked Sendable {
         starts[0] = 0
         var i = 0
         while i < end {
-            let word: UInt64
-            let valid: UInt64
-            if end &- i >= 8 {
-                word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                valid = ~0
-            } else {
-                var tail: UInt64 = 0
-                for k in 0..<(end - i) { tail |= UInt64(base[i + k]) << UInt64(8 * k) }
-                valid = (1 << UInt64(8 * (end - i))) &- 1
-                word = tail  // the bytes past the line's end are left out by `valid`
-            }
-            var commas = LineBytes.commas(word) & valid
+            var commas = LineBytes.commas(at: UnsafeRawPointer(base + i))
+            if end &- i < 64 { commas &= (1 &<< UInt64(end &- i)) &- 1 }
             let found = commas.nonzeroBitCount
             guard cells &+ found < columnCount else { return false }
-            // Four starts are written whether or not there are four commas (the spare ones are
-            // overwritten or past the last), so that the common word costs no branch on how
-            // many it holds; only a run of empty cells has more.
+            // Sixteen starts are written whether or not there are sixteen commas (the spare
+            // ones are overwritten or past the last), so that the common block costs no branch
+            // on how many it holds; only a run of empty cells has more.
             let next = starts + (cells &+ 1)
             for k in 0..<Self.startsWrittenAtOnce {
-                next[k] = i &+ (commas.trailingZeroBitCount &>> 3) &+ 1
+                next[k] = i &+ commas.trailingZeroBitCount &+ 1
                 commas &= commas &- 1
             }
             var k = Self.startsWrittenAtOnce
             while commas != 0 {
-                next[k] = i &+ (commas.trailingZeroBitCount &>> 3) &+ 1
+                next[k] = i &+ commas.trailingZeroBitCount &+ 1
                 commas &= commas &- 1
                 k &+= 1
             }
             cells &+= found
-            i &+= 8
+            i &+= 64
         }
         guard cells == columnCount - 1 else { return false }
         starts[columnCount] = end + 1
@@ -343,7 +340,8 @@ final class RecordKernel: @unchecked Sendable {
             let item = Int(column.cell.item)
             let start = starts[c]
             let count = starts[c &+ 1] &- 1 &- start
-            if count > 0, count <= 16, readable &- start >= 16 {
+            // An empty cell too: it is the table's word of no bytes (see ``WordTable``).
+            if count <= 16 {
                 guard let entry = column.words.entry(base + start, count: count) else { return false }
                 slots[item] = entry.pointee.slot
                 answers[item] = entry.pointee.answer
@@ -651,7 +649,16 @@ enum LineBytes {
         return true
     }
 
-    /// The high bit of each comma's byte.
+    /// Bit `k` for each comma among the 64 bytes at `start`: ``equal(_:_:)`` on eight words
+    /// at once, each word's eight high bits then gathered into one byte by a multiply.
     @inline(__always)
-    static func commas(_ word: UInt64) -> UInt64 { equal(UInt8(ascii: ","), word) }
+    static func commas(at start: UnsafeRawPointer) -> UInt64 {
+        typealias Words = SIMD8<UInt64>
+        let highs = Words(repeating: Self.highs)
+        let x = start.loadUnaligned(as: Words.self) ^ Words(repeating: ones &* UInt64(UInt8(ascii: ",")))
+        let found = ~(((x & ~highs) &+ ~highs) | x) & highs
+        // Bit 8i + 7 of a word to bit 56 + i: each lands alone in the top byte.
+        let bytes = ((found &>> 7) &* Words(repeating: 0x0102_0408_1020_4080)) &>> 56
+        return (bytes &<< Words(0, 8, 16, 24, 32, 40, 48, 56)).wrappedSum()
+    }
 }

@@ -1,7 +1,7 @@
 import QuestionnaireDSL
 
 /// Every word a yes/no, choice or scale item's cell may hold, each with the answer it
-/// stands for, in one small hash table: a cell of up to 16 bytes is found with one load
+/// stands for, and the empty cell (unanswered), in one small hash table: a cell of up to 16 bytes is found with one load
 /// of one entry (the item's other tables, spread over several cache lines, are left for
 /// longer cells), so that reading a line's cells touches little memory. An entry is 32
 /// bytes, two to a cache line, so that every item's table together stays small enough to
@@ -52,13 +52,15 @@ struct WordTable: @unchecked Sendable {
     init?(_ words: [(word: [UInt8], slot: AnswerSlot, answer: UInt16)], arena: KernelArena) {
         guard words.allSatisfy({ $0.word.count <= 16 }) else { return nil }
         let heads = words.map { $0.word.withUnsafeBufferPointer(PackedStrings.head) }
+        // The empty cell's head, 0, is kept apart from the words' too: it always lands on entry 0.
         let found = (3...6).lazy.compactMap { bits in
-            PackedStrings.separatingMultiplier(heads, bits: bits).map { (multiplier: $0, bits: bits) }
+            PackedStrings.separatingMultiplier([0] + heads, bits: bits).map { (multiplier: $0, bits: bits) }
         }.first
         guard let found else { return nil }
-        // Unused entries have length 0, which no cell read here has.
-        var table = [Entry](
-            repeating: Entry(head: 0, second: 0, slot: .unanswered, answer: 0, length: 0), count: 1 << found.bits)
+        // Entry 0 is the empty cell, unanswered; the other unused entries have length 0 too, and
+        // head 0, which only the empty cell has, so no cell finds them.
+        let unanswered = Entry(head: 0, second: 0, slot: .unanswered, answer: AnswerDomains.unanswered, length: 0)
+        var table = [Entry](repeating: unanswered, count: 1 << found.bits)
         for (k, word) in words.enumerated() {
             let second = word.word.count > 8 ? Array(word.word[8...]).withUnsafeBufferPointer(PackedStrings.head) : 0
             table[Int((heads[k] &* found.multiplier) >> UInt64(64 - found.bits))] = Entry(
@@ -70,8 +72,9 @@ struct WordTable: @unchecked Sendable {
         shift = UInt64(64 - found.bits)
     }
 
-    /// The entry of the word in the `count` bytes (1 to 16) at `start`, after which at least
+    /// The entry of the word in the `count` bytes (0 to 16) at `start`, after which at least
     /// 16 bytes may be read (the loads are of whole words); nil when it is none of the words.
+    /// No bytes are the empty cell: unanswered.
     @inline(__always)
     func entry(_ start: UnsafePointer<UInt8>, count: Int) -> UnsafePointer<Entry>? {
         let raw = UnsafeRawPointer(start)
