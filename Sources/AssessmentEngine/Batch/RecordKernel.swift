@@ -335,20 +335,20 @@ final class RecordKernel: @unchecked Sendable {
             slots[item] = .unanswered
             answers[item] = AnswerDomains.unanswered
         }
+        // Every word cell is looked up and written before one test of whether all were
+        // words (an empty cell too: it is the table's word of no bytes, see ``WordTable``),
+        // so that no branch waits on a table's answer.
+        var differs: UInt64 = 0
         for column in wordColumns {
             let c = Int(column.cell.column)
             let item = Int(column.cell.item)
             let start = starts[c]
-            let count = starts[c &+ 1] &- 1 &- start
-            // An empty cell too: it is the table's word of no bytes (see ``WordTable``).
-            if count <= 16 {
-                guard let entry = column.words.entry(base + start, count: count) else { return false }
-                slots[item] = entry.pointee.slot
-                answers[item] = entry.pointee.answer
-            } else if !decode(column.cell, base, readable: readable, starts, slots, answers) {
-                return false
-            }
+            let found = column.words.lookup(base + start, count: starts[c &+ 1] &- 1 &- start)
+            differs |= found.differs
+            slots[item] = found.entry.pointee.slot
+            answers[item] = found.entry.pointee.answer
         }
+        guard differs == 0 else { return false }
         for column in otherItemColumns {
             guard decode(column, base, readable: readable, starts, slots, answers) else { return false }
         }

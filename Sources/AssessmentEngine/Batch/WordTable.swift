@@ -77,14 +77,25 @@ struct WordTable: @unchecked Sendable {
     /// No bytes are the empty cell: unanswered.
     @inline(__always)
     func entry(_ start: UnsafePointer<UInt8>, count: Int) -> UnsafePointer<Entry>? {
+        let (entry, differs) = lookup(start, count: count)
+        return differs == 0 ? entry : nil
+    }
+
+    /// The one entry the `count` bytes at `start` could be (16 bytes may be read from there),
+    /// and zero for `differs` when they are its word, whatever `count` is (a count over 16
+    /// matches no word): so a line's cells can all be looked up before one test of whether
+    /// each was found.
+    @inline(__always)
+    func lookup(_ start: UnsafePointer<UInt8>, count: Int) -> (entry: UnsafePointer<Entry>, differs: UInt64) {
         let raw = UnsafeRawPointer(start)
-        let mask = masks + count
+        let mask = masks + Swift.min(count, 16)
         let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & mask.pointee.head
         let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & mask.pointee.second
         let entry = entries + Int(truncatingIfNeeded: (head &* multiplier) &>> shift)
-        guard entry.pointee.head == head, entry.pointee.second == second, Int(entry.pointee.length) == count
-        else { return nil }
-        return entry
+        let differs =
+            (entry.pointee.head ^ head) | (entry.pointee.second ^ second)
+            | (UInt64(entry.pointee.length) ^ UInt64(truncatingIfNeeded: count))
+        return (entry, differs)
     }
 
     /// Reads `cell` (1 to 16 bytes, with 16 readable from its start) into `slot` and `answer`;
