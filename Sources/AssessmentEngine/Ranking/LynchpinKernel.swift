@@ -118,6 +118,8 @@ struct LynchpinKernel: @unchecked Sendable {
     struct Scratch {
         /// The present needs, bit `j` for need `j`.
         var presentNeeds: UInt64 = 0
+        /// The needs some active edge leads to, bit `j` for need `j`.
+        var targets: UInt64 = 0
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
@@ -239,13 +241,33 @@ struct LynchpinKernel: @unchecked Sendable {
         let influence = UnsafeMutableRawPointer(s.influence.baseAddress!)
         let stride = MemoryLayout<Lanes>.stride
         for b in 0..<blocks {
-            // Adding a need a source does not reach (or itself: its own lane is zeroed)
-            // adds zero, which changes no sum: these are the ranker's sums, term by term in
-            // the same order.
-            var sum = severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
-            for t in 0..<needCount { sum += s.columns[t * blocks + b] * s.severity[t] }
-            influence.storeBytes(of: sum, toByteOffset: b * stride, as: Lanes.self)
+            influence.storeBytes(
+                of: severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self), toByteOffset: b * stride,
+                as: Lanes.self)
         }
+        // Only the needs an edge leads to are reached by any path: every other need's column
+        // is zero, and adding zero changes no sum. So these are the ranker's sums, term by
+        // term in the same order, with the terms that are zero left out.
+        var targets = s.targets
+        while targets != 0 {
+            let t = targets.trailingZeroBitCount
+            targets &= targets &- 1
+            let column = s.columns + t * blocks
+            Self.setDiagonal(column, t, to: 0)  // a need's own influence leaves out the path to itself
+            let weight = s.severity[t]
+            for b in 0..<blocks {
+                let sum = influence.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
+                influence.storeBytes(of: sum + column[b] * weight, toByteOffset: b * stride, as: Lanes.self)
+            }
+        }
+    }
+
+    /// Sets lane `t` of `column`, need `t`'s own column (its path from itself), to `value`,
+    /// by one store of one lane.
+    @inline(__always)
+    private static func setDiagonal(_ column: UnsafeMutablePointer<Lanes>, _ t: Int, to value: Double) {
+        UnsafeMutableRawPointer(column).storeBytes(
+            of: value, toByteOffset: t * MemoryLayout<Double>.stride, as: Double.self)
     }
 
     /// Fills the pair weights from the active drivers and lists the pairs with an edge, in
@@ -267,25 +289,27 @@ struct LynchpinKernel: @unchecked Sendable {
         }
         var edgeCount = 0
         var pairs = active
+        s.targets = 0
         while pairs != 0 {
             let p = pairs.trailingZeroBitCount
             pairs &= pairs &- 1
             s.edgeFrom[edgeCount] = pairFrom[p]
             s.edgeTo[edgeCount] = pairTo[p]
             s.edgeWeight[edgeCount] = s.pairWeight[p]
+            s.targets |= 1 &<< UInt64(pairTo[p])
             edgeCount += 1
         }
         return (edgeCount, active & backward != 0)
     }
 
-    /// The strongest paths from every source at once, left in `s.columns` with each source's
-    /// own lane zeroed (a need's influence leaves out the path to itself). Only strict
-    /// improvements are taken; an edge into a source never improves on its product of 1.
+    /// The strongest paths from every source at once, left in `s.columns`, each source's own
+    /// lane 1. Only strict improvements are taken; an edge into a source never improves on
+    /// its product of 1.
     @inline(__always)
     private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
         let columns = s.columns
         columns.update(repeating: Lanes(), count: needCount * blocks)
-        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 1 }
+        for t in 0..<needCount { Self.setDiagonal(columns + t * blocks, t, to: 1) }
         for _ in 0..<rounds {
             var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
             for e in 0..<edges {
@@ -301,7 +325,6 @@ struct LynchpinKernel: @unchecked Sendable {
             }
             if !any(grew) { break }
         }
-        for t in 0..<needCount { columns[t * blocks + t / Lanes.scalarCount][t % Lanes.scalarCount] = 0 }
     }
 
     /// Puts need `j` into the first `count` of the order, by the ranker's comparison.
