@@ -228,7 +228,7 @@ struct BatchMerge {
     var counts = BatchRunner.Counts()
     /// Lines before the current part (the header's, when there is one).
     var linesBefore: Int
-    var seen = Set<UInt64>()
+    let seen = RecordIDSet(capacity: BatchRunner.duplicateWindow)
 
     init(linesBefore: Int) {
         self.linesBefore = linesBefore
@@ -250,7 +250,7 @@ struct BatchMerge {
                 reject(problem)
                 continue
             }
-            if counts.read <= BatchRunner.duplicateWindow, !seen.insert(mark.idHash).inserted {
+            if counts.read <= BatchRunner.duplicateWindow, !seen.insert(mark.idHash) {
                 write(UnsafeRawBufferPointer(rebasing: output[flushed..<mark.rowStart]))
                 flushed = mark.rowEnd
                 let id = scorer.recordID(UnsafeBufferPointer(rebasing: part.block[mark.lineStart..<mark.lineEnd]))
