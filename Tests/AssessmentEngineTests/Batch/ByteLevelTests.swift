@@ -89,24 +89,29 @@ import Testing
         #expect(read > 15_000, "ordinary numbers are read: \(read)")
     }
 
-    @Test func eightBytesAtOnceFindTheSameCommasAsOneAtATimeWhateverTheOtherBytes() {
+    @Test func sixtyFourBytesAtOnceFindTheSameCommasAsOneAtATimeWhateverTheOtherBytes() {
         var random = SeededRandom(seed: 13)
         // Mostly plain bytes, with the ones that matter near the edges of each test.
         let interesting: [UInt8] = [
-            0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x2C, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF,
+            0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x2B, 0x2C, 0x2D, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xAC, 0xC3, 0xFF,
         ]
-        for _ in 0..<50_000 {
-            let bytes = (0..<8).map { _ in
+        for _ in 0..<20_000 {
+            let bytes = (0..<64).map { _ in
                 Bool.random(using: &random)
                     ? interesting.randomElement(using: &random)! : UInt8.random(in: 0x20...0x7E, using: &random)
             }
-            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
-            let plain = !bytes.contains { $0 < 0x20 || $0 > 0x7E || $0 == 0x22 || $0 == 0x5C }
-            #expect(bytes.withUnsafeBufferPointer(LineBytes.arePlain) == plain, "\(bytes)")
-            let commas = bytes.enumerated().reduce(UInt64(0)) {
+            let commas = bytes.enumerated().reduce(UInt64(0)) { $1.element == 0x2C ? $0 | 1 << UInt64($1.offset) : $0 }
+            #expect(bytes.withUnsafeBytes { LineBytes.commas(at: $0.baseAddress!) } == commas, "\(bytes)")
+            // The same test on one word, as the cell readers use it.
+            let word = bytes[0..<8].enumerated().reduce(UInt64(0)) {
+                $0 | UInt64($1.element) << UInt64(8 * $1.offset)
+            }
+            let highs = bytes[0..<8].enumerated().reduce(UInt64(0)) {
                 $1.element == 0x2C ? $0 | 0x80 << UInt64(8 * $1.offset) : $0
             }
-            #expect(LineBytes.commas(word) == commas, "\(bytes)")
+            #expect(LineBytes.equal(0x2C, word) == highs, "\(bytes[0..<8])")
+            let plain = !bytes[0..<8].contains { $0 < 0x20 || $0 > 0x7E || $0 == 0x22 || $0 == 0x5C }
+            #expect(Array(bytes[0..<8]).withUnsafeBufferPointer(LineBytes.arePlain) == plain, "\(bytes[0..<8])")
         }
     }
 
