@@ -12,8 +12,6 @@ struct ByteBuffer {
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
-        // All of it holds bytes, so that reading past ``count`` (see ``bytes(readablePast:)``) reads set memory.
-        base.initialize(repeating: 0, count: self.capacity)
     }
 
     /// Frees the memory; the buffer must not be used after.
@@ -22,12 +20,18 @@ struct ByteBuffer {
     /// The bytes written so far.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
-    /// The bytes written so far, with at least `slack` bytes after them that may be read
-    /// (earlier bytes or zeros, never written by the reader): for readers that load whole
-    /// words or vectors, masking off what lies past the end.
+    /// The bytes written so far, with `slack` zero bytes after them that may be read (and
+    /// are overwritten by the next append): for readers that load whole words or vectors,
+    /// masking off what lies past the end.
     mutating func bytes(readablePast slack: Int) -> UnsafeBufferPointer<UInt8> {
-        reserve(slack)
+        zeroSlack(slack)
         return UnsafeBufferPointer(start: base, count: count)
+    }
+
+    /// Makes the `slack` bytes after the ones written readable, as zeros (see ``bytes(readablePast:)``).
+    mutating func zeroSlack(_ slack: Int) {
+        reserve(slack)
+        (base + count).initialize(repeating: 0, count: slack)
     }
 
     /// Makes room for `extra` more bytes.
@@ -41,7 +45,6 @@ struct ByteBuffer {
         while size < needed { size *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
         bigger.initialize(from: base, count: count)
-        (bigger + count).initialize(repeating: 0, count: size - count)
         base.deallocate()
         base = bigger
         capacity = size

@@ -60,11 +60,11 @@ public struct LineReader {
                     // Keep the start of the next line for the next block.
                     buffer.append(contentsOf: block.bytes[end...])
                     block.keepFirst(end)
-                    block.reserve(RecordKernel.slack)  // its last line, too, may be read past its end
+                    block.zeroSlack(RecordKernel.slack)  // its last line, too, may be read past its end
                     return true
                 }
                 if finished {
-                    block.reserve(RecordKernel.slack)
+                    block.zeroSlack(RecordKernel.slack)
                     return block.count > 0
                 }
                 searched = block.count
