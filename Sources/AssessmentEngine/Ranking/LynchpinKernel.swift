@@ -118,8 +118,9 @@ struct LynchpinKernel: @unchecked Sendable {
     struct Scratch {
         /// The present needs, bit `j` for need `j`.
         var presentNeeds: UInt64 = 0
-        /// The needs some active edge leads to, bit `j` for need `j`.
+        /// The needs some active edge leads to, and those some active edge leaves, bit `j` for need `j`.
         var targets: UInt64 = 0
+        var sources: UInt64 = 0
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
@@ -290,6 +291,7 @@ struct LynchpinKernel: @unchecked Sendable {
         var edgeCount = 0
         var pairs = active
         s.targets = 0
+        s.sources = 0
         while pairs != 0 {
             let p = pairs.trailingZeroBitCount
             pairs &= pairs &- 1
@@ -297,19 +299,25 @@ struct LynchpinKernel: @unchecked Sendable {
             s.edgeTo[edgeCount] = pairTo[p]
             s.edgeWeight[edgeCount] = s.pairWeight[p]
             s.targets |= 1 &<< UInt64(pairTo[p])
+            s.sources |= 1 &<< UInt64(pairFrom[p])
             edgeCount += 1
         }
         return (edgeCount, active & backward != 0)
     }
 
     /// The strongest paths from every source at once, left in `s.columns`, each source's own
-    /// lane 1. Only strict improvements are taken; an edge into a source never improves on
-    /// its product of 1.
+    /// lane 1, for the needs an edge leaves or leads to (no other column is read). Only strict
+    /// improvements are taken; an edge into a source never improves on its product of 1.
     @inline(__always)
     private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
         let columns = s.columns
-        columns.update(repeating: Lanes(), count: needCount * blocks)
-        for t in 0..<needCount { Self.setDiagonal(columns + t * blocks, t, to: 1) }
+        var involved = s.sources | s.targets
+        while involved != 0 {
+            let t = involved.trailingZeroBitCount
+            involved &= involved &- 1
+            (columns + t * blocks).update(repeating: Lanes(), count: blocks)
+            Self.setDiagonal(columns + t * blocks, t, to: 1)
+        }
         for _ in 0..<rounds {
             var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
             for e in 0..<edges {
