@@ -114,7 +114,7 @@ public struct BatchRunner {
     }
 
     /// Bytes of input scored per round; the unit of parallel work and of memory.
-    let blockBytes = 4 << 20
+    let blockBytes = 2 << 20
 }
 
 /// Output rows as CSV lines or JSON objects, one per line.
