@@ -178,12 +178,13 @@ final class DirectWriter: @unchecked Sendable {
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EINVAL, retryBuffered, let flag = directFlag {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EINVAL, retryBuffered, let flag = directFlag {
                     let flags = fcntl(fd, F_GETFL)
                     if flags >= 0, flags & flag != 0, fcntl(fd, F_SETFL, flags & ~flag) == 0 { continue }
                 }
-                return errno
+                return code
             }
             offset += n
         }
