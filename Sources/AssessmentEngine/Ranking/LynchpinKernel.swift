@@ -8,7 +8,9 @@ import QuestionnaireDSL
 ///
 /// The strongest paths from every need are found at once: column `t` holds, lane by lane,
 /// the best product from each source to need `t`, so relaxing an edge is a multiply and a
-/// comparison across all sources together, with no branch on the data. The rounds go over
+/// comparison across all sources together, with no branch on the data. Only needs that an
+/// active edge leaves are sources (any other reaches nothing), so each record numbers its
+/// sources from lane 0: most records have at most four, one vector to a column. The rounds go over
 /// the active edges in an order fixed beforehand (the needs in depth-first finishing order,
 /// reversed), so a graph without a cycle back against that order is done in one round, and
 /// stop when a round improves nothing. With every weight in (0, 1] and rounding monotonic,
@@ -121,6 +123,12 @@ struct LynchpinKernel: @unchecked Sendable {
         /// The needs some active edge leads to, and those some active edge leaves, bit `j` for need `j`.
         var targets: UInt64 = 0
         var sources: UInt64 = 0
+        /// Vectors to a column in this record: enough lanes for its sources.
+        var sourceBlocks = 0
+        /// Each source's lane (by need; only the sources' entries are set).
+        let lane: UnsafeMutableBufferPointer<Int>
+        /// By source lane, padded to whole vectors: the source's influence as it is summed.
+        let sourceInfluence: UnsafeMutableBufferPointer<Double>
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
         let pairWeight: UnsafeMutableBufferPointer<Double>
@@ -130,7 +138,7 @@ struct LynchpinKernel: @unchecked Sendable {
         let edgeWeight: UnsafeMutableBufferPointer<Double>
         /// Column by column, the best product from each source (lane) to each need.
         let columns: UnsafeMutablePointer<Lanes>
-        /// By need, padded to whole vectors.
+        /// By need.
         let influence: UnsafeMutableBufferPointer<Double>
         /// Influence and severity rounded as the ranker compares them, in billionths (see
         /// ``LynchpinRanker/billionths(_:)``): they order the needs as the rounded values do.
@@ -155,6 +163,9 @@ struct LynchpinKernel: @unchecked Sendable {
             edgeWeight = .allocate(capacity: max(pairs, 1))
             columns = .allocate(capacity: max(needs * blocks, 1))
             influence = .allocate(capacity: lanes)
+            lane = .allocate(capacity: max(needs, 1))
+            sourceInfluence = .allocate(capacity: lanes)
+            sourceInfluence.initialize(repeating: 0)
             roundedInfluence = .allocate(capacity: needs)
             roundedSeverity = .allocate(capacity: needs)
             priority = .allocate(capacity: needs)
@@ -164,11 +175,11 @@ struct LynchpinKernel: @unchecked Sendable {
         }
 
         func free() {
-            for buffer in [severity, influence, roundedInfluence, roundedSeverity, edgeWeight, pairWeight]
-                as [UnsafeMutableBufferPointer<Double>]
-            { buffer.deallocate() }
+            for buffer in [
+                severity, influence, sourceInfluence, roundedInfluence, roundedSeverity, edgeWeight, pairWeight,
+            ] as [UnsafeMutableBufferPointer<Double>] { buffer.deallocate() }
             for buffer in [lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
-            for buffer in [edgeFrom, edgeTo, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] {
+            for buffer in [edgeFrom, edgeTo, lane, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] {
                 buffer.deallocate()
             }
             columns.deallocate()
@@ -237,14 +248,17 @@ struct LynchpinKernel: @unchecked Sendable {
             for j in 0..<needCount { s.influence[j] = s.severity[j] }
             return
         }
+        numberSources(&s)
         strongestPaths(edges: edges, rounds: mayCycle ? max(needCount - 1, 1) : 1, &s)
-        let severity = UnsafeRawPointer(s.severity.baseAddress!)
-        let influence = UnsafeMutableRawPointer(s.influence.baseAddress!)
+        // Each source's sum starts at its own severity; a need that is no source reaches
+        // nothing, and its influence is its severity.
+        let sum = UnsafeMutableRawPointer(s.sourceInfluence.baseAddress!)
         let stride = MemoryLayout<Lanes>.stride
-        for b in 0..<blocks {
-            influence.storeBytes(
-                of: severity.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self), toByteOffset: b * stride,
-                as: Lanes.self)
+        var sources = s.sources
+        while sources != 0 {
+            let j = sources.trailingZeroBitCount
+            sources &= sources &- 1
+            s.sourceInfluence[s.lane[j]] = s.severity[j]
         }
         // Only the needs an edge leads to are reached by any path: every other need's column
         // is zero, and adding zero changes no sum. So these are the ranker's sums, term by
@@ -254,21 +268,44 @@ struct LynchpinKernel: @unchecked Sendable {
             let t = targets.trailingZeroBitCount
             targets &= targets &- 1
             let column = s.columns + t * blocks
-            Self.setDiagonal(column, t, to: 0)  // a need's own influence leaves out the path to itself
+            // A need's own influence leaves out the path to itself.
+            if s.sources & (1 &<< UInt64(t)) != 0 { Self.setDiagonal(column, s.lane[t], to: 0) }
             let weight = s.severity[t]
-            for b in 0..<blocks {
-                let sum = influence.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
-                influence.storeBytes(of: sum + column[b] * weight, toByteOffset: b * stride, as: Lanes.self)
+            for b in 0..<s.sourceBlocks {
+                let before = sum.loadUnaligned(fromByteOffset: b * stride, as: Lanes.self)
+                sum.storeBytes(of: before + column[b] * weight, toByteOffset: b * stride, as: Lanes.self)
             }
+        }
+        for j in 0..<needCount { s.influence[j] = s.severity[j] }
+        sources = s.sources
+        while sources != 0 {
+            let j = sources.trailingZeroBitCount
+            sources &= sources &- 1
+            s.influence[j] = s.sourceInfluence[s.lane[j]]
         }
     }
 
-    /// Sets lane `t` of `column`, need `t`'s own column (its path from itself), to `value`,
-    /// by one store of one lane.
+    /// Gives each source of an active edge its lane, in need order. (The last vector's
+    /// spare lanes are zero in every column, so they add nothing to the sums: what they
+    /// hold is never read.)
     @inline(__always)
-    private static func setDiagonal(_ column: UnsafeMutablePointer<Lanes>, _ t: Int, to value: Double) {
+    private func numberSources(_ s: inout Scratch) {
+        s.sourceBlocks = (s.sources.nonzeroBitCount + Lanes.scalarCount - 1) / Lanes.scalarCount
+        var sources = s.sources
+        var next = 0
+        while sources != 0 {
+            s.lane[sources.trailingZeroBitCount] = next
+            sources &= sources &- 1
+            next += 1
+        }
+    }
+
+    /// Sets lane `lane` of `column`, a source's own column (its path from itself), to
+    /// `value`, by one store of one lane.
+    @inline(__always)
+    private static func setDiagonal(_ column: UnsafeMutablePointer<Lanes>, _ lane: Int, to value: Double) {
         UnsafeMutableRawPointer(column).storeBytes(
-            of: value, toByteOffset: t * MemoryLayout<Double>.stride, as: Double.self)
+            of: value, toByteOffset: lane * MemoryLayout<Double>.stride, as: Double.self)
     }
 
     /// Fills the pair weights from the active drivers and lists the pairs with an edge, in
@@ -305,18 +342,25 @@ struct LynchpinKernel: @unchecked Sendable {
         return (edgeCount, active & backward != 0)
     }
 
-    /// The strongest paths from every source at once, left in `s.columns`, each source's own
-    /// lane 1, for the needs an edge leaves or leads to (no other column is read). Only strict
-    /// improvements are taken; an edge into a source never improves on its product of 1.
+    /// The strongest paths from every source at once, left in `s.columns` (lane by source,
+    /// see ``numberSources(_:)``), each source's own lane 1, for the needs an edge leaves or
+    /// leads to (no other column is read). Only strict improvements are taken; an edge into
+    /// a source never improves on its product of 1.
     @inline(__always)
     private func strongestPaths(edges: Int, rounds: Int, _ s: inout Scratch) {
         let columns = s.columns
+        let used = s.sourceBlocks
         var involved = s.sources | s.targets
         while involved != 0 {
             let t = involved.trailingZeroBitCount
             involved &= involved &- 1
-            (columns + t * blocks).update(repeating: Lanes(), count: blocks)
-            Self.setDiagonal(columns + t * blocks, t, to: 1)
+            (columns + t * blocks).update(repeating: Lanes(), count: used)
+        }
+        var sources = s.sources
+        while sources != 0 {
+            let t = sources.trailingZeroBitCount
+            sources &= sources &- 1
+            Self.setDiagonal(columns + t * blocks, s.lane[t], to: 1)
         }
         for _ in 0..<rounds {
             var grew = SIMDMask<SIMD4<Int64>>(repeating: false)
@@ -324,7 +368,7 @@ struct LynchpinKernel: @unchecked Sendable {
                 let from = columns + s.edgeFrom[e] * blocks
                 let to = columns + s.edgeTo[e] * blocks
                 let weight = s.edgeWeight[e]
-                for b in 0..<blocks {
+                for b in 0..<used {
                     let candidate = from[b] * weight
                     let better = candidate .> to[b]
                     to[b].replace(with: candidate, where: better)

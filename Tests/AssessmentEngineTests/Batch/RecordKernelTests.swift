@@ -350,6 +350,7 @@ import Testing
 
     /// A random instrument of needs scored from one number each, with random drivers (some
     /// under a yes/no condition, parallel, cyclic, equally weighted), and records for it.
+    /// Up to eleven needs, so that a record's sources fill up to three vectors of four lanes.
     struct RandomWeb {
         let needs: Int
         let conditions: Int
@@ -357,7 +358,7 @@ import Testing
         var lastScores: [Int] = []
 
         init(_ random: inout SeededRandom, weights: [Double] = [0.5, 0.6, 0.8, 0.9, 1.0]) {
-            needs = Int.random(in: 2...7, using: &random)
+            needs = Int.random(in: 2...11, using: &random)
             conditions = 2
             let items =
                 (0..<needs).map { "      - {id: s\($0), prompt: S\($0), type: number, min: 0, max: 10}" }
