@@ -4,8 +4,8 @@
 # wall time, records per second and peak memory (/usr/bin/time, peak RSS), the fastest of
 # --repeat runs (the machine is shared and its speed wanders; every scorer gets the same):
 #   - `assess batch` in a release build, on every core and with --jobs 1, and on every
-#     core writing to /dev/null (scoring without the kernel's cost of taking the output
-#     into the page cache, which on a virtual machine's fresh memory can be a large part);
+#     core writing to /dev/null (the scoring without the cost of putting 500 MB on the
+#     disk, which `assess batch` writes directly, bypassing the page cache);
 #   - DuckDB running the SQL of `assess compile-sql INSTRUMENT --dialect duckdb --table records`
 #     over the same CSV (read as VARCHAR) and writing CSV, on the same number of threads;
 #   - DuckDB only reading the file (select count(*)): the floor for any SQL engine here;
