@@ -149,12 +149,15 @@ struct KernelCondition: @unchecked Sendable {
     let key: TableKey?
     /// For each combination: 0 false, 1 true, 2 missing.
     let table: UnsafePointer<UInt8>?
+    /// The items whose slots the bytecode reads when it runs (none when it is looked up).
+    let slotReads: UnsafeBufferPointer<Int>
 
     /// The condition `expression`, its tables in `arena`.
     init(_ expression: CompiledExpression, domains: AnswerDomains, slotCount: Int, arena: KernelArena) {
         let program = arena.program(expression)
         self.program = program
         key = domains.key(for: expression, arena: arena)
+        slotReads = arena.buffer(key == nil ? expression.referencedItemSlots : [])
         table = key.map { key in
             var table = [UInt8](repeating: 0, count: key.combinations)
             domains.forEachCombination(of: key, slotCount: slotCount) { combination, slots in

@@ -27,8 +27,12 @@ final class RecordKernel: @unchecked Sendable {
     let prioritiesColumn: Int
     let versionColumn: Int
     /// The input columns that answer yes/no, choice and scale items, each with its item's
-    /// ``WordTable``: the cells read on the shortest path.
+    /// ``WordTable``: the cells read on the shortest path. Those whose items some bytecode
+    /// reads by slot (a condition or score too big for a table) get their whole slot; the
+    /// others, read only through their answer indices, get just the slot's state, which the
+    /// `show_if` walk checks.
     let wordColumns: UnsafeBufferPointer<WordColumn>
+    let stateWordColumns: UnsafeBufferPointer<WordColumn>
     /// The other input columns that answer items, with the item each answers.
     let otherItemColumns: UnsafeBufferPointer<ItemColumn>
     /// The items no input column answers: unanswered in every record.
@@ -103,8 +107,7 @@ final class RecordKernel: @unchecked Sendable {
         itemsWithoutColumn = arena.buffer(compiled.items.indices.filter { !answered.contains($0) })
         let decoders = compiled.items.map { [arena] in CellDecoder($0, arena: arena) }
         self.decoders = arena.copy(decoders)
-        wordColumns = arena.buffer(
-            itemColumns.compactMap { c in decoders[Int(c.item)].words.map { WordColumn(cell: c, words: $0) } })
+        let words = itemColumns.compactMap { c in decoders[Int(c.item)].words.map { WordColumn(cell: c, words: $0) } }
         otherItemColumns = arena.buffer(itemColumns.filter { decoders[Int($0.item)].words == nil })
         textColumns = arena.buffer(
             layout.itemOfColumn.indices.filter { layout.itemOfColumn[$0].map { decoders[$0].kind == .text } ?? true })
@@ -149,8 +152,9 @@ final class RecordKernel: @unchecked Sendable {
         let condition = { [arena] (expression: CompiledExpression) in
             KernelCondition(expression, domains: numbered, slotCount: compiled.slotCount, arena: arena)
         }
-        sectionShowIf = arena.copy(compiled.sectionShowIf.map { $0.map(condition) })
-        itemShowIf = arena.copy(compiled.itemShowIf.map { $0.map(condition) })
+        let showIfs = (compiled.sectionShowIf.map { $0.map(condition) }, compiled.itemShowIf.map { $0.map(condition) })
+        sectionShowIf = arena.copy(showIfs.0)
+        itemShowIf = arena.copy(showIfs.1)
         itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
         let conditions = { [arena] (expressions: [CompiledExpression?]) in
             ConditionSet(expressions, domains: numbered, slotCount: compiled.slotCount, arena: arena)
@@ -159,6 +163,13 @@ final class RecordKernel: @unchecked Sendable {
         responsivity = conditions(compiled.responsivity)
         urgentIf = conditions(compiled.urgentIf)
         ranking = LynchpinKernel(compiled, tables: tables, conditions: conditions, arena: arena)
+        var slotReads = [safeguarding, responsivity, urgentIf, ranking.driverWhen].reduce(into: Set<Int>()) {
+            $0.formUnion($1.slotReads)
+        }
+        for showIf in (showIfs.0 + showIfs.1).compactMap({ $0 }) { slotReads.formUnion(showIf.slotReads) }
+        for entry in scoreEntries { slotReads.formUnion(expressions[entry.expression].referencedItemSlots) }
+        wordColumns = arena.buffer(words.filter { slotReads.contains(Int($0.cell.item)) })
+        stateWordColumns = arena.buffer(words.filter { !slotReads.contains(Int($0.cell.item)) })
     }
 
     /// Working memory for one thread, reused record after record; ``free()`` it at the end.
@@ -213,8 +224,12 @@ final class RecordKernel: @unchecked Sendable {
 
     /// A scratch sized for this kernel.
     func makeScratch() -> Scratch {
-        Scratch(
-            slots: .allocate(capacity: slotCount), answers: .allocate(capacity: slotCount),
+        // Initialised once: the items read only through their answer indices have just their
+        // slots' state written record by record (see ``stateWordColumns``).
+        let slots = UnsafeMutableBufferPointer<AnswerSlot>.allocate(capacity: slotCount)
+        slots.initialize(repeating: .unanswered)
+        return Scratch(
+            slots: slots, answers: .allocate(capacity: slotCount),
             scoreOutcome: .allocate(capacity: max(scoreCount, 1)),
             cellStart: .allocate(capacity: columnCount + 1 + Self.startsWrittenAtOnce),
             priorities: .allocate(capacity: AnswerReader.maxPriorities),
@@ -340,19 +355,34 @@ final class RecordKernel: @unchecked Sendable {
         // so that no branch waits on a table's answer.
         var differs: UInt64 = 0
         for column in wordColumns {
-            let c = Int(column.cell.column)
-            let item = Int(column.cell.item)
-            let start = starts[c]
-            let found = column.words.lookup(base + start, count: starts[c &+ 1] &- 1 &- start)
-            differs |= found.differs
-            slots[item] = found.entry.pointee.slot
-            answers[item] = found.entry.pointee.answer
+            let (item, entry) = Self.lookUp(column, base, starts, &differs)
+            slots[item] = entry.pointee.slot
+            answers[item] = entry.pointee.answer
+        }
+        for column in stateWordColumns {
+            let (item, entry) = Self.lookUp(column, base, starts, &differs)
+            slots[item].state = entry.pointee.state
+            answers[item] = entry.pointee.answer
         }
         guard differs == 0 else { return false }
         for column in otherItemColumns {
             guard decode(column, base, readable: readable, starts, slots, answers) else { return false }
         }
         return true
+    }
+
+    /// The item of word column `column` and the entry its cell could be, with the bits that
+    /// say it is not that word ORed into `differs` (see ``WordTable/lookup(_:count:)``).
+    @inline(__always)
+    private static func lookUp(
+        _ column: WordColumn, _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>,
+        _ differs: inout UInt64
+    ) -> (item: Int, entry: UnsafePointer<WordTable.Entry>) {
+        let c = Int(column.cell.column)
+        let start = starts[c]
+        let found = column.words.lookup(base + start, count: starts[c &+ 1] &- 1 &- start)
+        differs |= found.differs
+        return (Int(column.cell.item), found.entry)
     }
 
     /// Reads one item's cell with its ``CellDecoder``; an empty cell leaves it unanswered.

@@ -327,13 +327,17 @@ import Testing
                 out.free()
             }
             for _ in 0..<20 {
-                let bytes = Array(web.record(&random).utf8)
-                let outcome = Paths.withSlack(bytes) { paths.kernel.score($0, &scratch, into: &out) }
+                let record = web.record(&random)
+                let outcome = Paths.withSlack(Array(record.utf8)) { paths.kernel.score($0, &scratch, into: &out) }
                 guard case .written = outcome else {
                     Issue.record("the kernel stepped aside from a plain record")
                     continue
                 }
-                let slots = Array(UnsafeBufferPointer(scratch.slots))
+                // The ranker's answers as the general path reads them (the kernel keeps only
+                // what its own tables and bytecode need).
+                let cells = record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                var slots = try paths.general.general(cells, line: 1, priorities: []).get().slots
+                Scorer(compiled).score(&slots)
                 let needs = Scorer(compiled).outcomes(slots).needs
                 let ranking = LynchpinRanker(compiled).rank(Responses(slots: slots), needs: needs, tier0: [])
                 for ranked in ranking.ranked {
