@@ -149,7 +149,7 @@ struct KernelCondition: @unchecked Sendable {
     let key: TableKey?
     /// For each combination: 0 false, 1 true, 2 missing.
     let table: UnsafePointer<UInt8>?
-    /// The items whose slots the bytecode reads when it runs (none when it is looked up).
+    /// The slots (of items and scores) the bytecode reads when it runs (none when it is looked up).
     let slotReads: UnsafeBufferPointer<Int>
 
     /// The condition `expression`, its tables in `arena`.
@@ -157,7 +157,7 @@ struct KernelCondition: @unchecked Sendable {
         let program = arena.program(expression)
         self.program = program
         key = domains.key(for: expression, arena: arena)
-        slotReads = arena.buffer(key == nil ? expression.referencedItemSlots : [])
+        slotReads = arena.buffer(key == nil ? expression.referencedItemSlots + expression.referencedScoreSlots : [])
         table = key.map { key in
             var table = [UInt8](repeating: 0, count: key.combinations)
             domains.forEachCombination(of: key, slotCount: slotCount) { combination, slots in

@@ -24,7 +24,7 @@ struct ConditionSet: @unchecked Sendable {
     let groups: UnsafeBufferPointer<Group>
     /// The conditions with no table, with their indices in the set.
     let singles: UnsafeBufferPointer<(index: Int, condition: KernelCondition)>
-    /// The items whose slots the singles read (see ``KernelCondition/slotReads``).
+    /// The slots the singles read (see ``KernelCondition/slotReads``).
     var slotReads: Set<Int> { Set(singles.flatMap(\.condition.slotReads)) }
 
     /// The set of `expressions` (a nil one never holds), at most 64.

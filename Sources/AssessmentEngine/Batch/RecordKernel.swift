@@ -53,7 +53,9 @@ final class RecordKernel: @unchecked Sendable {
     /// walk (each slot is written once, at its own item), so the last such answer is reused.
     let itemShowIfKey: UnsafePointer<Int>
     /// The scores with a table, in scoring order; they read only items and scores before them
-    /// that have tables too, so they are all looked up first.
+    /// that have tables too, so they are all looked up first. Only those whose slot some
+    /// bytecode reads (see ``wordColumns``) have it written: the others are read through their
+    /// outcomes alone.
     let tabledScores: UnsafeBufferPointer<TabledScore>
     /// The other scores, in scoring order, run as bytecode once the tabled ones are known.
     let scoreEntries: UnsafeBufferPointer<Scorer.Entry>
@@ -141,11 +143,10 @@ final class RecordKernel: @unchecked Sendable {
             if let table = tables[k] { domains.number(score: entry.slot, as: Array(table.slots)) }
         }
         scoreTables = arena.copy(tables)
-        tabledScores = arena.buffer(
-            scorer.entries.compactMap { entry in
-                let k = entry.slot - compiled.items.count
-                return tables[k].map { TabledScore(slot: entry.slot, score: k, table: $0) }
-            })
+        let tabled = scorer.entries.compactMap { entry in
+            let k = entry.slot - compiled.items.count
+            return tables[k].map { TabledScore(slot: entry.slot, score: k, table: $0, slotRead: true) }
+        }
         scoreEntries = arena.buffer(scorer.entries.filter { tables[$0.slot - compiled.items.count] == nil })
         rowBound = Self.rowBound(text, encoding, tables: tables, columns: columns.header.count)
         let numbered = domains
@@ -167,7 +168,16 @@ final class RecordKernel: @unchecked Sendable {
             $0.formUnion($1.slotReads)
         }
         for showIf in (showIfs.0 + showIfs.1).compactMap({ $0 }) { slotReads.formUnion(showIf.slotReads) }
-        for entry in scoreEntries { slotReads.formUnion(expressions[entry.expression].referencedItemSlots) }
+        for entry in scoreEntries {
+            slotReads.formUnion(expressions[entry.expression].referencedItemSlots)
+            slotReads.formUnion(expressions[entry.expression].referencedScoreSlots)
+        }
+        tabledScores = arena.buffer(
+            tabled.map { score in
+                var score = score
+                score.slotRead = slotReads.contains(score.slot)
+                return score
+            })
         wordColumns = arena.buffer(words.filter { slotReads.contains(Int($0.cell.item)) })
         stateWordColumns = arena.buffer(words.filter { !slotReads.contains(Int($0.cell.item)) })
     }
@@ -522,7 +532,7 @@ final class RecordKernel: @unchecked Sendable {
         for tabled in tabledScores {
             let table = tabled.table
             let outcome = table.outcomes[table.key.index(answers)]
-            slots[tabled.slot] = table.slots[Int(outcome)]
+            if tabled.slotRead { slots[tabled.slot] = table.slots[Int(outcome)] }
             answers[tabled.slot] = outcome
             outcomes[tabled.score] = Int(outcome)
         }
@@ -534,11 +544,13 @@ final class RecordKernel: @unchecked Sendable {
         }
     }
 
-    /// A need or strength scored by its table: its slot, its index among the scores, the table.
+    /// A need or strength scored by its table: its slot, its index among the scores, the
+    /// table, and whether some bytecode reads its slot.
     struct TabledScore {
         var slot: Int
         var score: Int
         var table: ScoreTable
+        var slotRead: Bool
     }
 
     /// ``rowBound``: every column's prefix with a quote pair or `null`, the longest way each

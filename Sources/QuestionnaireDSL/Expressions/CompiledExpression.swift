@@ -16,6 +16,8 @@ public struct CompiledExpression: Sendable {
     public let referencedItemSlots: [Int]
     /// The need and strength ids used through `score()` or `band()`, each once, in order of first appearance.
     public let referencedScores: [String]
+    /// The slots of ``referencedScores``, in the same order.
+    public let referencedScoreSlots: [Int]
     /// The fewest slots an evaluation must be given: one past the highest slot used.
     public let requiredSlotCount: Int
 
@@ -32,6 +34,7 @@ public struct CompiledExpression: Sendable {
         referencedItems = items.map(\.id)
         referencedItemSlots = items.map(\.slot)
         referencedScores = scores.map(\.id)
+        referencedScoreSlots = scores.map(\.slot)
         requiredSlotCount = ((items + scores).map(\.slot).max() ?? -1) + 1
         // One tree of closures, in the expression's own type; the other reading wraps it, as
         // the evaluator itself does (a condition counts 1 or 0, a number is true when non-zero).

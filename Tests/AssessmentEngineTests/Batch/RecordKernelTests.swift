@@ -220,6 +220,51 @@ import Testing
         #expect(read > 500 && refused > 100, "read \(read), refused \(refused)")
     }
 
+    /// The kernel writes a word item's whole slot, or a tabled score's, only where some
+    /// bytecode reads it: here a rule and a flag too big for a table (they read a number)
+    /// read a tabled need's score and a choice item by slot, record after record with one
+    /// scratch, so that a slot left from the record before would show.
+    @Test func slotsThatBytecodeReadsAreWrittenEveryRecord() throws {
+        let compiled = try Fixture.compile(
+            Fixture.instrument(
+                """
+                sections:
+                  - id: s
+                    title: S
+                    items:
+                      - id: level
+                        prompt: Level
+                        type: choice
+                        options: [{code: low, label: Low, value: 0}, {code: mid, label: Mid, value: 1}, {code: top, label: Top, value: 3}]
+                      - {id: other, prompt: Other, type: yes_no}
+                      - {id: nights, prompt: Nights, type: number, min: 0, max: 30}
+                needs:
+                  - {id: a, title: A, target: other, score: level, max: 3, bands: {none: 0, some: 1, high: 3}}
+                  - {id: b, title: B, target: other, score: other, max: 1, bands: {none: 0, some: 1}}
+                safeguarding:
+                  - {id: high_and_many_nights, when: score(a) >= 3 and nights > 5, action: Act.}
+                responsivity:
+                  - {id: mid_and_few_nights, when: level == 'mid' and nights < 3, advice: Adapt.}
+                """))
+        let header = ["record_id", "level", "other", "nights"]
+        let paths = try Paths(compiled, header: header, carry: [], format: .csv)
+        var scratch = paths.kernel.makeScratch()
+        defer { scratch.free() }
+        var random = SeededRandom(seed: 12)
+        var (raised, flagged) = (0, 0)
+        for n in 0..<300 {
+            let level = ["low", "mid", "top", "", "declined"][Int.random(in: 0..<5, using: &random)]
+            let other = ["yes", "no", ""][Int.random(in: 0..<3, using: &random)]
+            let line = "r\(n),\(level),\(other),\(Int.random(in: 0...9, using: &random))"
+            let (fast, general) = paths.both(line, &scratch)
+            let row = try #require(general)
+            #expect(fast == row, "line \(line)")
+            if row.contains("high_and_many_nights") { raised += 1 }
+            if row.contains("mid_and_few_nights") { flagged += 1 }
+        }
+        #expect(raised > 20 && flagged > 10, "both rules hold for some records: \(raised), \(flagged)")
+    }
+
     @Test(arguments: ["womens-needs.yaml", "phq-9.yaml", "gad-7.yaml"])
     func shippedInstrumentsCanBeDecodedStraightIntoTheirSlots(_ name: String) throws {
         #expect(RecordKernel.supports(try Fixture.shipped(name)))
