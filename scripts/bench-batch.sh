@@ -2,7 +2,8 @@
 # Batch scoring, side by side, on one file of records made by `assess synth`
 # (womens-needs.yaml by default, 1,000,000 records). For each way of scoring it measures
 # wall time, records per second and peak memory (/usr/bin/time, peak RSS), the fastest of
-# --repeat runs (the machine is shared and its speed wanders; every scorer gets the same):
+# --repeat runs (the machine is shared and its speed wanders, so the scorers take turns,
+# one run each per round, and a slow spell falls on them all alike):
 #   - `assess batch` in a release build, on every core and with --jobs 1, and on every
 #     core writing to /dev/null (the scoring without the cost of putting 500 MB on the
 #     disk, which `assess batch` writes directly, bypassing the page cache);
@@ -58,37 +59,17 @@ cores=$(nproc)
 echo "input: $records records of $instrument ($size), $cores cores"
 echo
 
-# Runs a command --repeat times under /usr/bin/time; prints the fastest run's seconds and
-# the largest peak RSS in MB.
-measure() {
-  local best= peak=0
-  for _ in $(seq "$repeat"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
-    read -r seconds kb < "$work/time"
-    best=$(awk -v a="${best:-$seconds}" -v b="$seconds" 'BEGIN { print (b < a ? b : a) }')
-    peak=$(( kb > peak ? kb : peak ))
-  done
-  echo "$best $((peak / 1024))"
-}
+# The scorers, each a command line run under bash -c (which runs a single command in its
+# own place, so /usr/bin/time sees the scorer itself), and the note its row gets.
+names=() commands=() outputs=()
+scorer() { names+=("$1"); commands+=("$2"); outputs+=("${3:-}"); }
+skipped=()
+skip() { skipped+=("$(printf "%-36s %s" "$1" "skipped: $2")"); }
 
-# Whether a scorer's output is the same bytes as assess batch's.
-same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DIFFERS"; }
+scorer "assess batch --jobs $cores" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/assess.csv' --jobs $cores"
+scorer "assess batch --jobs 1" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/jobs1.csv' --jobs 1" "$work/jobs1.csv"
+scorer "assess batch --jobs $cores, to /dev/null" "'$bin' batch '$instrument' '$work/records.csv' --out /dev/null --jobs $cores"
 
-printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
-row() { # name seconds rss [note]
-  awk -v n="$1" -v s="$2" -v m="$3" -v r="$records" -v note="${4:-}" \
-    'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
-}
-skip() { printf "%-36s %s\n" "$1" "skipped: $2"; }
-
-read -r sn mn < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/assess.csv" --jobs "$cores")
-row "assess batch --jobs $cores" "$sn" "$mn" "(the reference)"
-read -r s1 m1 < <(measure "$bin" batch "$instrument" "$work/records.csv" --out "$work/jobs1.csv" --jobs 1)
-row "assess batch --jobs 1" "$s1" "$m1" "$(same "$work/jobs1.csv")"
-read -r s0 m0 < <(measure "$bin" batch "$instrument" "$work/records.csv" --out /dev/null --jobs "$cores")
-row "assess batch --jobs $cores, to /dev/null" "$s0" "$m0" "(scoring without writing a file)"
-
-sq= sd= sp=
 if python3 -c "import duckdb" 2>/dev/null; then
   # The compiled query reads the table `records`: a view over the CSV, every column VARCHAR.
   if [ -n "$sql_file" ]; then
@@ -107,8 +88,7 @@ con.execute("SET threads TO $cores")
 con.execute("CREATE VIEW records AS SELECT * FROM read_csv('$work/records.csv', header=true, all_varchar=true)")
 con.execute(f"COPY ({query}) TO '$work/duckdb.csv' (FORMAT csv, HEADER)")
 PY
-    read -r sq mq < <(measure python3 "$work/score.py")
-    row "duckdb: compiled SQL, CSV out" "$sq" "$mq" "$(same "$work/duckdb.csv")"
+    scorer "duckdb: compiled SQL, CSV out" "python3 '$work/score.py'" "$work/duckdb.csv"
   else
     skip "duckdb: compiled SQL, CSV out" "'assess compile-sql' is not available in this build (or pass --sql FILE)"
   fi
@@ -118,8 +98,7 @@ con = duckdb.connect()
 con.execute("SET threads TO $cores")
 print(con.execute("SELECT count(*) FROM read_csv('$work/records.csv', header=true, all_varchar=true)").fetchone()[0])
 PY
-  read -r sd md < <(measure python3 "$work/count.py")
-  row "duckdb: read only, count(*)" "$sd" "$md" "(no output)"
+  scorer "duckdb: read only, count(*)" "python3 '$work/count.py'"
 else
   skip "duckdb" "the duckdb Python package is not installed (pip install duckdb)"
 fi
@@ -127,11 +106,52 @@ fi
 if [ "$skip_pandas" = 1 ]; then
   skip "pandas: score_pandas.py" "--skip-pandas"
 elif python3 -c "import pandas, numpy, yaml" 2>/dev/null; then
-  read -r sp mp < <(measure python3 Benchmarks/pandas/score_pandas.py "$instrument" "$work/records.csv" --out "$work/pandas.csv")
-  row "pandas: score_pandas.py" "$sp" "$mp" "$(same "$work/pandas.csv")"
+  scorer "pandas: score_pandas.py" \
+    "python3 Benchmarks/pandas/score_pandas.py '$instrument' '$work/records.csv' --out '$work/pandas.csv'" \
+    "$work/pandas.csv"
 else
   skip "pandas: score_pandas.py" "pandas is not installed (python3 -m pip install pandas)"
 fi
+
+# --repeat rounds, each running every scorer once in turn, so that a slow spell of the
+# machine falls on all of them alike rather than on one scorer's runs; each scorer's
+# fastest run and largest peak RSS are kept.
+best=() peak=()
+for _ in $(seq "$repeat"); do
+  for k in "${!names[@]}"; do
+    /usr/bin/time -f "%e %M" -o "$work/time" bash -c "${commands[$k]}" >/dev/null 2>"$work/stderr" \
+      || { cat "$work/stderr"; exit 1; }
+    read -r seconds kb < "$work/time"
+    best[k]=$(awk -v a="${best[k]:-$seconds}" -v b="$seconds" 'BEGIN { print (b < a ? b : a) }')
+    peak[k]=$(( kb / 1024 > ${peak[k]:-0} ? kb / 1024 : ${peak[k]:-0} ))
+  done
+done
+
+# Whether a scorer's output is the same bytes as assess batch's.
+same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DIFFERS"; }
+
+printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
+notes=("(the reference)" "" "(scoring without writing a file)")
+for k in "${!names[@]}"; do
+  note=${notes[k]:-"(no output)"}
+  [ -n "${outputs[k]}" ] && note=$(same "${outputs[k]}")
+  awk -v n="${names[k]}" -v s="${best[k]}" -v m="${peak[k]}" -v r="$records" -v note="$note" \
+    'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
+done
+for line in "${skipped[@]}"; do echo "$line"; done
+
+# Each scorer's fastest time by name, for the ratios.
+seconds_of() {
+  for k in "${!names[@]}"; do [ "${names[k]}" = "$1" ] && echo "${best[k]}"; done
+  return 0
+}
+sn=$(seconds_of "assess batch --jobs $cores")
+s1=$(seconds_of "assess batch --jobs 1")
+s0=$(seconds_of "assess batch --jobs $cores, to /dev/null")
+sq=$(seconds_of "duckdb: compiled SQL, CSV out")
+sd=$(seconds_of "duckdb: read only, count(*)")
+sp=$(seconds_of "pandas: score_pandas.py")
+mn=${peak[0]}
 
 echo
 echo "ratios: time of each ÷ time of assess batch --jobs $cores (above 1: assess batch is faster)"
@@ -149,8 +169,8 @@ echo
 echo "memory with input size (assess batch, peak RSS, every core):"
 small=10000
 "$bin" synth "$instrument" --count "$small" --seed 2 --out "$work/small.csv"
-read -r _ ms < <(measure "$bin" batch "$instrument" "$work/small.csv" --out /dev/null)
-echo "  $small records from a file: $ms MB"
+/usr/bin/time -f "%M" -o "$work/time" "$bin" batch "$instrument" "$work/small.csv" --out /dev/null 2>/dev/null
+echo "  $small records from a file: $(( $(cat "$work/time") / 1024 )) MB"
 echo "  $records records from a file: $mn MB"
 if [ "$large" -gt 0 ]; then
   /usr/bin/time -f "%M" -o "$work/time" bash -c \
