@@ -225,19 +225,16 @@ import Testing
     /// read a tabled need's score and a choice item by slot, record after record with one
     /// scratch, so that a slot left from the record before would show.
     @Test func slotsThatBytecodeReadsAreWrittenEveryRecord() throws {
+        let options =
+            "[{code: low, label: Low, value: 0}, {code: mid, label: Mid, value: 1}, {code: top, label: Top, value: 3}]"
         let compiled = try Fixture.compile(
-            Fixture.instrument(
+            Fixture.oneSection(
+                [
+                    "{id: level, prompt: Level, type: choice, options: \(options)}",
+                    "{id: other, prompt: Other, type: yes_no}",
+                    "{id: nights, prompt: Nights, type: number, min: 0, max: 30}",
+                ],
                 """
-                sections:
-                  - id: s
-                    title: S
-                    items:
-                      - id: level
-                        prompt: Level
-                        type: choice
-                        options: [{code: low, label: Low, value: 0}, {code: mid, label: Mid, value: 1}, {code: top, label: Top, value: 3}]
-                      - {id: other, prompt: Other, type: yes_no}
-                      - {id: nights, prompt: Nights, type: number, min: 0, max: 30}
                 needs:
                   - {id: a, title: A, target: other, score: level, max: 3, bands: {none: 0, some: 1, high: 3}}
                   - {id: b, title: B, target: other, score: other, max: 1, bands: {none: 0, some: 1}}
@@ -410,8 +407,8 @@ import Testing
             needs = Int.random(in: 2...11, using: &random)
             conditions = 2
             let items =
-                (0..<needs).map { "      - {id: s\($0), prompt: S\($0), type: number, min: 0, max: 10}" }
-                + (0..<conditions).map { "      - {id: w\($0), prompt: W\($0), type: yes_no}" }
+                (0..<needs).map { "{id: s\($0), prompt: S\($0), type: number, min: 0, max: 10}" }
+                + (0..<conditions).map { "{id: w\($0), prompt: W\($0), type: yes_no}" }
             let needList = (0..<needs).map {
                 "  - {id: n\($0), title: N\($0), target: other, score: s\($0), max: 10, bands: {none: 0, some: 1, high: 6}}"
             }
@@ -425,9 +422,9 @@ import Testing
                     "  - {from: n\(from), to: n\(to), weight: \(weight), because: x"
                         + (when < conditions ? ", when: w\(when)" : "") + "}")
             }
-            text = Fixture.instrument(
-                "sections:\n  - id: s\n    title: S\n    items:\n" + items.joined(separator: "\n") + "\nneeds:\n"
-                    + needList.joined(separator: "\n") + "\ndrivers:\n"
+            text = Fixture.oneSection(
+                items,
+                "needs:\n" + needList.joined(separator: "\n") + "\ndrivers:\n"
                     + (drivers.isEmpty ? "  []" : drivers.joined(separator: "\n")))
         }
 

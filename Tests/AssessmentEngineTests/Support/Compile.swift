@@ -17,6 +17,13 @@ enum Fixture {
         """
     }
 
+    /// The standard header and one section, `s`, holding `items` (each a YAML flow mapping);
+    /// `rest` (needs, rules, drivers) follows it.
+    static func oneSection(_ items: [String], _ rest: String) -> String {
+        instrument(
+            "sections:\n  - id: s\n    title: S\n    items:\n" + items.map { "      - \($0)\n" }.joined() + rest)
+    }
+
     /// Compiles YAML text, failing the test on any error.
     static func compile(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
         -> CompiledInstrument
