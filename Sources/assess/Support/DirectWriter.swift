@@ -55,9 +55,7 @@ final class DirectWriter: @unchecked Sendable {
 
     /// A writer for `fd` with `O_DIRECT` set on it, or nil where it cannot be set.
     init?(fd: Int32) {
-        guard let flag = DirectWriter.directFlag else { return nil }
-        let flags = fcntl(fd, F_GETFL)
-        guard flags >= 0, fcntl(fd, F_SETFL, flags | flag) == 0 else { return nil }
+        guard DirectWriter.setDirect(fd, true) else { return nil }
         self.fd = fd
         buffers = (0..<2).map { _ in
             UnsafeMutableRawPointer.allocate(byteCount: DirectWriter.chunk, alignment: DirectWriter.alignment)
@@ -148,10 +146,9 @@ final class DirectWriter: @unchecked Sendable {
 
     /// Writes the rest of the file through the page cache.
     private func clearDirect() {
-        guard direct, let flag = DirectWriter.directFlag else { return }
+        guard direct else { return }
         direct = false
-        let flags = fcntl(fd, F_GETFL)
-        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~flag) }
+        _ = DirectWriter.setDirect(fd, false)
     }
 
     /// The writer thread: buffer after buffer, in turn, until told to stop.
@@ -180,15 +177,26 @@ final class DirectWriter: @unchecked Sendable {
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                if code == EINVAL, retryBuffered, let flag = directFlag {
-                    let flags = fcntl(fd, F_GETFL)
-                    if flags >= 0, flags & flag != 0, fcntl(fd, F_SETFL, flags & ~flag) == 0 { continue }
-                }
+                if code == EINVAL, retryBuffered, isDirect(fd), setDirect(fd, false) { continue }
                 return code
             }
             offset += n
         }
         return nil
+    }
+
+    /// Sets or clears `O_DIRECT` on `fd`; false when that cannot be done.
+    private static func setDirect(_ fd: Int32, _ on: Bool) -> Bool {
+        guard let flag = directFlag else { return false }
+        let flags = fcntl(fd, F_GETFL)
+        return flags >= 0 && fcntl(fd, F_SETFL, on ? flags | flag : flags & ~flag) == 0
+    }
+
+    /// Whether `O_DIRECT` is set on `fd`.
+    private static func isDirect(_ fd: Int32) -> Bool {
+        guard let flag = directFlag else { return false }
+        let flags = fcntl(fd, F_GETFL)
+        return flags >= 0 && flags & flag != 0
     }
 
     /// `O_DIRECT`, which Swift's Glibc module does not spell (its value differs by processor).

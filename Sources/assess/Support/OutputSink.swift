@@ -56,16 +56,21 @@ final class OutputSink {
         return ExitCodes.cannotWrite
     }
 
-    /// Adds `text`, writing out once a megabyte has gathered.
+    /// Adds `text`, writing out once a megabyte has gathered (a direct writer gathers the
+    /// bytes in its own buffers, so they go straight to it).
     func write(_ text: String) {
+        guard direct == nil else {
+            var text = text
+            return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0)) }
+        }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
     /// Adds `bytes`, writing out once a megabyte has gathered; a large run of bytes (a block
-    /// of batch rows) is written as it is, without a copy.
+    /// of batch rows), or any run for a direct writer, is written as it is, without a copy.
     func write(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count < 1 << 16 else {
+        guard direct == nil, bytes.count < 1 << 16 else {
             flush()
             return writeAll(bytes)
         }
