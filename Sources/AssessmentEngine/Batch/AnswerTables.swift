@@ -157,7 +157,7 @@ struct KernelCondition: @unchecked Sendable {
         let program = arena.program(expression)
         self.program = program
         key = domains.key(for: expression, arena: arena)
-        slotReads = arena.buffer(key == nil ? expression.referencedItemSlots + expression.referencedScoreSlots : [])
+        slotReads = arena.buffer(key == nil ? expression.referencedSlots : [])
         table = key.map { key in
             var table = [UInt8](repeating: 0, count: key.combinations)
             domains.forEachCombination(of: key, slotCount: slotCount) { combination, slots in

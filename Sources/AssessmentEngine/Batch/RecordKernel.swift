@@ -143,19 +143,16 @@ final class RecordKernel: @unchecked Sendable {
             if let table = tables[k] { domains.number(score: entry.slot, as: Array(table.slots)) }
         }
         scoreTables = arena.copy(tables)
-        let tabled = scorer.entries.compactMap { entry in
-            let k = entry.slot - compiled.items.count
-            return tables[k].map { TabledScore(slot: entry.slot, score: k, table: $0, slotRead: true) }
-        }
         scoreEntries = arena.buffer(scorer.entries.filter { tables[$0.slot - compiled.items.count] == nil })
         rowBound = Self.rowBound(text, encoding, tables: tables, columns: columns.header.count)
         let numbered = domains
         let condition = { [arena] (expression: CompiledExpression) in
             KernelCondition(expression, domains: numbered, slotCount: compiled.slotCount, arena: arena)
         }
-        let showIfs = (compiled.sectionShowIf.map { $0.map(condition) }, compiled.itemShowIf.map { $0.map(condition) })
-        sectionShowIf = arena.copy(showIfs.0)
-        itemShowIf = arena.copy(showIfs.1)
+        let sectionConditions = compiled.sectionShowIf.map { $0.map(condition) }
+        let itemConditions = compiled.itemShowIf.map { $0.map(condition) }
+        sectionShowIf = arena.copy(sectionConditions)
+        itemShowIf = arena.copy(itemConditions)
         itemShowIfKey = arena.copy(Self.showIfKeys(compiled.itemShowIf))
         let conditions = { [arena] (expressions: [CompiledExpression?]) in
             ConditionSet(expressions, domains: numbered, slotCount: compiled.slotCount, arena: arena)
@@ -167,16 +164,14 @@ final class RecordKernel: @unchecked Sendable {
         var slotReads = [safeguarding, responsivity, urgentIf, ranking.driverWhen].reduce(into: Set<Int>()) {
             $0.formUnion($1.slotReads)
         }
-        for showIf in (showIfs.0 + showIfs.1).compactMap({ $0 }) { slotReads.formUnion(showIf.slotReads) }
-        for entry in scoreEntries {
-            slotReads.formUnion(expressions[entry.expression].referencedItemSlots)
-            slotReads.formUnion(expressions[entry.expression].referencedScoreSlots)
-        }
+        for showIf in (sectionConditions + itemConditions).compactMap({ $0 }) { slotReads.formUnion(showIf.slotReads) }
+        for entry in scoreEntries { slotReads.formUnion(expressions[entry.expression].referencedSlots) }
         tabledScores = arena.buffer(
-            tabled.map { score in
-                var score = score
-                score.slotRead = slotReads.contains(score.slot)
-                return score
+            scorer.entries.compactMap { entry in
+                let k = entry.slot - compiled.items.count
+                return tables[k].map {
+                    TabledScore(slot: entry.slot, score: k, table: $0, slotRead: slotReads.contains(entry.slot))
+                }
             })
         wordColumns = arena.buffer(words.filter { slotReads.contains(Int($0.cell.item)) })
         stateWordColumns = arena.buffer(words.filter { !slotReads.contains(Int($0.cell.item)) })

@@ -243,23 +243,14 @@ struct LynchpinKernel: @unchecked Sendable {
     private func influences(
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
     ) {
+        // A need that is no source of an active edge reaches nothing: its influence is its severity.
+        for j in 0..<needCount { s.influence[j] = s.severity[j] }
         let (edges, mayCycle) = activeEdges(slots, answers, &s)
-        guard edges > 0 else {
-            for j in 0..<needCount { s.influence[j] = s.severity[j] }
-            return
-        }
+        guard edges > 0 else { return }
         numberSources(&s)
         strongestPaths(edges: edges, rounds: mayCycle ? max(needCount - 1, 1) : 1, &s)
-        // Each source's sum starts at its own severity; a need that is no source reaches
-        // nothing, and its influence is its severity.
         let sum = UnsafeMutableRawPointer(s.sourceInfluence.baseAddress!)
         let stride = MemoryLayout<Lanes>.stride
-        var sources = s.sources
-        while sources != 0 {
-            let j = sources.trailingZeroBitCount
-            sources &= sources &- 1
-            s.sourceInfluence[s.lane[j]] = s.severity[j]
-        }
         // Only the needs an edge leads to are reached by any path: every other need's column
         // is zero, and adding zero changes no sum. So these are the ranker's sums, term by
         // term in the same order, with the terms that are zero left out.
@@ -276,8 +267,7 @@ struct LynchpinKernel: @unchecked Sendable {
                 sum.storeBytes(of: before + column[b] * weight, toByteOffset: b * stride, as: Lanes.self)
             }
         }
-        for j in 0..<needCount { s.influence[j] = s.severity[j] }
-        sources = s.sources
+        var sources = s.sources
         while sources != 0 {
             let j = sources.trailingZeroBitCount
             sources &= sources &- 1
@@ -285,17 +275,19 @@ struct LynchpinKernel: @unchecked Sendable {
         }
     }
 
-    /// Gives each source of an active edge its lane, in need order. (The last vector's
-    /// spare lanes are zero in every column, so they add nothing to the sums: what they
-    /// hold is never read.)
+    /// Gives each source of an active edge its lane, in need order, and starts its sum at
+    /// its own severity. (The last vector's spare lanes are zero in every column, so they add
+    /// nothing to the sums: what they hold is never read.)
     @inline(__always)
     private func numberSources(_ s: inout Scratch) {
         s.sourceBlocks = (s.sources.nonzeroBitCount + Lanes.scalarCount - 1) / Lanes.scalarCount
         var sources = s.sources
         var next = 0
         while sources != 0 {
-            s.lane[sources.trailingZeroBitCount] = next
+            let j = sources.trailingZeroBitCount
             sources &= sources &- 1
+            s.lane[j] = next
+            s.sourceInfluence[next] = s.severity[j]
             next += 1
         }
     }

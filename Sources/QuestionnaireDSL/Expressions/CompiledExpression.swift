@@ -18,6 +18,8 @@ public struct CompiledExpression: Sendable {
     public let referencedScores: [String]
     /// The slots of ``referencedScores``, in the same order.
     public let referencedScoreSlots: [Int]
+    /// Every slot an evaluation reads: ``referencedItemSlots``, then ``referencedScoreSlots``.
+    public var referencedSlots: [Int] { referencedItemSlots + referencedScoreSlots }
     /// The fewest slots an evaluation must be given: one past the highest slot used.
     public let requiredSlotCount: Int
 
