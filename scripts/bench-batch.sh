@@ -59,16 +59,20 @@ cores=$(nproc)
 echo "input: $records records of $instrument ($size), $cores cores"
 echo
 
-# The scorers, each a command line run under bash -c (which runs a single command in its
-# own place, so /usr/bin/time sees the scorer itself), and the note its row gets.
-names=() commands=() outputs=()
-scorer() { names+=("$1"); commands+=("$2"); outputs+=("${3:-}"); }
+# The scorers: NAME COMMAND NOTE [OUTPUT]. The command line runs under bash -c (which runs
+# a single command in its own place, so /usr/bin/time sees the scorer itself); the row
+# says NOTE, or, given the OUTPUT file the scorer writes, whether it is assess batch's bytes.
+names=() commands=() notes=() outputs=()
+scorer() { names+=("$1"); commands+=("$2"); notes+=("$3"); outputs+=("${4:-}"); }
 skipped=()
 skip() { skipped+=("$(printf "%-36s %s" "$1" "skipped: $2")"); }
 
-scorer "assess batch --jobs $cores" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/assess.csv' --jobs $cores"
-scorer "assess batch --jobs 1" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/jobs1.csv' --jobs 1" "$work/jobs1.csv"
-scorer "assess batch --jobs $cores, to /dev/null" "'$bin' batch '$instrument' '$work/records.csv' --out /dev/null --jobs $cores"
+scorer "assess batch --jobs $cores" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/assess.csv' --jobs $cores" \
+  "(the reference)"
+scorer "assess batch --jobs 1" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/jobs1.csv' --jobs 1" "" \
+  "$work/jobs1.csv"
+scorer "assess batch --jobs $cores, to /dev/null" \
+  "'$bin' batch '$instrument' '$work/records.csv' --out /dev/null --jobs $cores" "(scoring without writing a file)"
 
 if python3 -c "import duckdb" 2>/dev/null; then
   # The compiled query reads the table `records`: a view over the CSV, every column VARCHAR.
@@ -88,7 +92,7 @@ con.execute("SET threads TO $cores")
 con.execute("CREATE VIEW records AS SELECT * FROM read_csv('$work/records.csv', header=true, all_varchar=true)")
 con.execute(f"COPY ({query}) TO '$work/duckdb.csv' (FORMAT csv, HEADER)")
 PY
-    scorer "duckdb: compiled SQL, CSV out" "python3 '$work/score.py'" "$work/duckdb.csv"
+    scorer "duckdb: compiled SQL, CSV out" "python3 '$work/score.py'" "" "$work/duckdb.csv"
   else
     skip "duckdb: compiled SQL, CSV out" "'assess compile-sql' is not available in this build (or pass --sql FILE)"
   fi
@@ -98,7 +102,7 @@ con = duckdb.connect()
 con.execute("SET threads TO $cores")
 print(con.execute("SELECT count(*) FROM read_csv('$work/records.csv', header=true, all_varchar=true)").fetchone()[0])
 PY
-  scorer "duckdb: read only, count(*)" "python3 '$work/count.py'"
+  scorer "duckdb: read only, count(*)" "python3 '$work/count.py'" "(no output)"
 else
   skip "duckdb" "the duckdb Python package is not installed (pip install duckdb)"
 fi
@@ -107,7 +111,7 @@ if [ "$skip_pandas" = 1 ]; then
   skip "pandas: score_pandas.py" "--skip-pandas"
 elif python3 -c "import pandas, numpy, yaml" 2>/dev/null; then
   scorer "pandas: score_pandas.py" \
-    "python3 Benchmarks/pandas/score_pandas.py '$instrument' '$work/records.csv' --out '$work/pandas.csv'" \
+    "python3 Benchmarks/pandas/score_pandas.py '$instrument' '$work/records.csv' --out '$work/pandas.csv'" "" \
     "$work/pandas.csv"
 else
   skip "pandas: score_pandas.py" "pandas is not installed (python3 -m pip install pandas)"
@@ -131,9 +135,8 @@ done
 same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DIFFERS"; }
 
 printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
-notes=("(the reference)" "" "(scoring without writing a file)")
 for k in "${!names[@]}"; do
-  note=${notes[k]:-"(no output)"}
+  note=${notes[k]}
   [ -n "${outputs[k]}" ] && note=$(same "${outputs[k]}")
   awk -v n="${names[k]}" -v s="${best[k]}" -v m="${peak[k]}" -v r="$records" -v note="$note" \
     'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
