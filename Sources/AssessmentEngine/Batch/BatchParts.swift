@@ -60,7 +60,9 @@ struct BatchPartScorer: Sendable {
     /// with the fast path's working memory `scratch` (nil without a fast path).
     func score(_ bytes: UnsafeBufferPointer<UInt8>, _ part: inout BatchPart, _ scratch: inout RecordKernel.Scratch?) {
         guard let base = bytes.baseAddress, let blockBase = part.block.baseAddress else { return }
-        let kernel = self.kernel  // one reference for the whole part, not one per line
+        // `self` holds the kernel throughout, so the lines use it without retaining it for
+        // each (its reference count, which every thread would change, is one contended cache line).
+        let kernel = self.kernel.map(Unmanaged.passUnretained)
         var i = 0
         while i < bytes.count {
             let lineEnd: Int
@@ -74,7 +76,11 @@ struct BatchPartScorer: Sendable {
             var mark = LineMark(
                 lineStart: offset, lineEnd: offset + line.count, rowStart: part.output.count, rowEnd: 0, idHash: 0,
                 reject: -1, version: -1)
-            if let kernel, case .written(let hash) = kernel.score(line, &scratch!, into: &part.output) {
+            if let kernel,
+                case .written(let hash) = kernel._withUnsafeGuaranteedRef({
+                    $0.score(line, &scratch!, into: &part.output)
+                })
+            {
                 mark.idHash = hash
             } else {
                 generalLine(line, line: part.marks.count + 1, &mark, &part)

@@ -145,7 +145,8 @@ struct LynchpinKernel: @unchecked Sendable {
         let roundedInfluence: UnsafeMutableBufferPointer<Double>
         let roundedSeverity: UnsafeMutableBufferPointer<Double>
         let priority: UnsafeMutableBufferPointer<Int>
-        /// The ranked needs, best first (``count`` of them).
+        /// The ranked needs, best first (``count`` of them): the top ``HerView/topCount`` and
+        /// every lynch-pin, which are all a row shows; the needs after those are left out.
         let order: UnsafeMutableBufferPointer<Int>
         let lynchpin: UnsafeMutableBufferPointer<Bool>
         /// Where her view differs, by need index (``differsCount`` of them).
@@ -223,16 +224,34 @@ struct LynchpinKernel: @unchecked Sendable {
             s.priority[need] = position
         }
         influences(slots, answers, &s)
-        var count = 0
+        // The row shows the lynch-pins and, through her view, the top three: the order of the
+        // needs past those is never read. So only the first three are kept in order, unless
+        // more than three needs share the lynch-pin (then all are ordered).
+        var kept = 0
         for j in 0..<n where s.presentNeeds & (1 &<< UInt64(j)) != 0 {
             s.roundedInfluence[j] = LynchpinRanker.billionths(s.influence[j])
-            insert(j, count: count, &s)
-            count += 1
+            if kept < HerView.topCount {
+                insert(j, count: kept, &s)
+                kept += 1
+            } else if precedes(j, s.order[kept - 1], s) {
+                insert(j, count: kept - 1, &s)
+            }
         }
-        s.count = count
-        let top = count > 0 ? s.roundedInfluence[s.order[0]] / 1e9 : 0
+        let top = kept > 0 ? s.roundedInfluence[s.order[0]] / 1e9 : 0
         let threshold = LynchpinRanker.billionths(top * LynchpinRanker.jointShare)
-        for position in 0..<count {
+        var joint = 0
+        for j in 0..<n where s.presentNeeds & (1 &<< UInt64(j)) != 0 {
+            joint &+= s.roundedInfluence[j] >= threshold ? 1 : 0
+        }
+        s.count = kept
+        if joint > kept {
+            s.count = 0
+            for j in 0..<n where s.presentNeeds & (1 &<< UInt64(j)) != 0 {
+                insert(j, count: s.count, &s)
+                s.count += 1
+            }
+        }
+        for position in 0..<s.count {
             s.lynchpin[position] = position == 0 || s.roundedInfluence[s.order[position]] >= threshold
         }
         herView(priorities, tier0: tier0, &s)

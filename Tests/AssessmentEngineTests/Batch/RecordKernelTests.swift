@@ -331,7 +331,7 @@ import Testing
 
     @Test func randomWebsOfNeedsRankAlikeOnBothPaths() throws {
         var random = SeededRandom(seed: 2024)
-        var (joint, tied, differs) = (0, 0, 0)
+        var (joint, manyJoint, tied, differs) = (0, 0, 0, 0)
         for _ in 0..<60 {
             var web = RandomWeb(&random)
             let compiled = try Fixture.compile(web.text)
@@ -342,11 +342,14 @@ import Testing
                 #expect(fast == row, "\(web.text)\n\(row)")
                 let cells = row.dropLast().split(separator: ",", omittingEmptySubsequences: false)
                 if cells[cells.count - 5].contains(";") { joint += 1 }
+                // More lynch-pins than the top three that the kernel otherwise keeps in order.
+                if cells[cells.count - 5].split(separator: ";").count > HerView.topCount { manyJoint += 1 }
                 if !cells[cells.count - 1].isEmpty { differs += 1 }
                 if Set(web.lastScores.filter { $0 > 0 }).count < web.lastScores.filter({ $0 > 0 }).count { tied += 1 }
             }
         }
         #expect(joint > 20, "joint lynch-pins: \(joint)")
+        #expect(manyJoint > 5, "more than three lynch-pins: \(manyJoint)")
         #expect(tied > 100, "equal scores, so ties are broken: \(tied)")
         #expect(differs > 100, "her view differs: \(differs)")
     }
