@@ -10,7 +10,9 @@
 #   - DuckDB running the SQL of `assess compile-sql INSTRUMENT --dialect duckdb --table records`
 #     over the same CSV (read as VARCHAR) and writing CSV, on the same number of threads;
 #   - DuckDB only reading the file (select count(*)): the floor for any SQL engine here;
-#   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py.
+#   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py;
+#   - the disk alone writing as many bytes as assess batch's output (dd, direct): the
+#     floor under every row that writes a file.
 # DuckDB runs through its Python package, so its rows include starting Python (a fraction
 # of a second), as the pandas row does.
 # Each scorer's output is compared byte for byte with `assess batch`'s, so a fast row that
@@ -61,14 +63,15 @@ echo
 
 # The scorers: NAME COMMAND NOTE [OUTPUT]. The command line runs under bash -c (which runs
 # a single command in its own place, so /usr/bin/time sees the scorer itself); the row
-# says NOTE, or, given the OUTPUT file the scorer writes, whether it is assess batch's bytes.
+# says NOTE, or, given the OUTPUT file the scorer writes (other than the reference's own),
+# whether it is assess batch's bytes.
 names=() commands=() notes=() outputs=()
 scorer() { names+=("$1"); commands+=("$2"); notes+=("$3"); outputs+=("${4:-}"); }
 skipped=()
 skip() { skipped+=("$(printf "%-36s %s" "$1" "skipped: $2")"); }
 
 scorer "assess batch --jobs $cores" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/assess.csv' --jobs $cores" \
-  "(the reference)"
+  "(the reference)" "$work/assess.csv"
 scorer "assess batch --jobs 1" "'$bin' batch '$instrument' '$work/records.csv' --out '$work/jobs1.csv' --jobs 1" "" \
   "$work/jobs1.csv"
 scorer "assess batch --jobs $cores, to /dev/null" \
@@ -117,12 +120,27 @@ else
   skip "pandas: score_pandas.py" "pandas is not installed (python3 -m pip install pandas)"
 fi
 
+# The disk's own speed, for the floor under every row that writes a file: as many bytes
+# as assess batch's output, written straight to the disk as it writes them (O_DIRECT,
+# 4 MiB at a time), from memory. One untimed run of assess batch first says how many.
+"$bin" batch "$instrument" "$work/records.csv" --out "$work/assess.csv" 2>/dev/null
+blocks=$(( ($(stat -c %s "$work/assess.csv") + 4194303) / 4194304 ))
+scorer "disk: as many bytes, direct (dd)" \
+  "dd if=/dev/zero of='$work/disk.bin' bs=4M count=$blocks oflag=direct status=none" \
+  "(the disk's floor for a file this size)" "$work/disk.bin"
+
 # --repeat rounds, each running every scorer once in turn, so that a slow spell of the
 # machine falls on all of them alike rather than on one scorer's runs; each scorer's
-# fastest run and largest peak RSS are kept.
+# fastest run and largest peak RSS are kept. Before each run, untimed, the scorer's output
+# from the round before is removed and the disk is synced: each run starts from a quiet
+# disk (not one still writing back another scorer's output) and writes a new file (on a
+# file system mounted with online discard, deleting a 500 MB file that has reached the
+# disk takes a few tenths of a second, which replacing it in place would add to the run).
 best=() peak=()
 for _ in $(seq "$repeat"); do
   for k in "${!names[@]}"; do
+    [ -n "${outputs[k]}" ] && rm -f "${outputs[k]}"
+    sync
     /usr/bin/time -f "%e %M" -o "$work/time" bash -c "${commands[$k]}" >/dev/null 2>"$work/stderr" \
       || { cat "$work/stderr"; exit 1; }
     read -r seconds kb < "$work/time"
@@ -137,7 +155,7 @@ same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DI
 printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
 for k in "${!names[@]}"; do
   note=${notes[k]}
-  [ -n "${outputs[k]}" ] && note=$(same "${outputs[k]}")
+  case "${outputs[k]}" in "" | "$work/assess.csv" | "$work/disk.bin") ;; *) note=$(same "${outputs[k]}") ;; esac
   awk -v n="${names[k]}" -v s="${best[k]}" -v m="${peak[k]}" -v r="$records" -v note="$note" \
     'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
 done
@@ -154,6 +172,7 @@ s0=$(seconds_of "assess batch --jobs $cores, to /dev/null")
 sq=$(seconds_of "duckdb: compiled SQL, CSV out")
 sd=$(seconds_of "duckdb: read only, count(*)")
 sp=$(seconds_of "pandas: score_pandas.py")
+sw=$(seconds_of "disk: as many bytes, direct (dd)")
 mn=${peak[0]}
 
 echo
@@ -167,6 +186,7 @@ ratio "assess batch, to /dev/null" "$s0"
 ratio "DuckDB running the scoring SQL" "$sq"
 ratio "DuckDB only reading the file" "$sd"
 ratio "pandas" "$sp"
+ratio "the disk writing as many bytes" "$sw"
 
 echo
 echo "memory with input size (assess batch, peak RSS, every core):"

@@ -36,10 +36,17 @@ struct LynchpinKernel: @unchecked Sendable {
     /// A bit for each pair that goes back against the relaxation order: only when one of them
     /// is active can a round improve on the one before.
     let backward: UInt64
-    /// Each usable driver: its pair, weight and condition.
+    /// Each usable driver: its pair, weight and condition. They are numbered by pair, in
+    /// relaxation order, and within a pair by weight, heaviest first: so the first active
+    /// driver of a pair is its edge, and the active edges come in relaxation order.
     let driverCount: Int
     let driverPair: UnsafePointer<Int>
     let driverWeight: UnsafePointer<Double>
+    /// For each driver, a bit for every driver of its pair (itself included).
+    let pairDrivers: UnsafePointer<UInt64>
+    /// For each need, a bit for every driver it drives, and for every driver that drives it.
+    let drivesFrom: UnsafePointer<UInt64>
+    let drivesTo: UnsafePointer<UInt64>
     /// The usable drivers' `when`s, bit `d` for driver `d` (see ``ConditionSet``).
     let driverWhen: ConditionSet
     /// A bit for each usable driver with no `when`: it holds whenever both its needs are present.
@@ -82,20 +89,26 @@ struct LynchpinKernel: @unchecked Sendable {
         pairFrom = arena.copy(pairs.map { $0[0] })
         pairTo = arena.copy(pairs.map { $0[1] })
         backward = pairs.indices.reduce(0) { $0 | (place[pairs[$1][0]] > place[pairs[$1][1]] ? 1 << UInt64($1) : 0) }
-        var driverPair: [Int] = []
-        var driverWeight: [Double] = []
-        var driverWhen: [CompiledExpression?] = []
-        for (d, end) in ends.enumerated() {
-            guard let end, end.from != end.to else { continue }
-            driverPair.append(pairs.firstIndex(of: [end.from, end.to])!)
-            driverWeight.append(instrument.drivers[d].weight)
-            driverWhen.append(compiled.drivers[d])
+        let usable = ends.indices.compactMap { d -> (pair: Int, weight: Double, when: CompiledExpression?)? in
+            guard let end = ends[d], end.from != end.to else { return nil }
+            return (pairs.firstIndex(of: [end.from, end.to])!, instrument.drivers[d].weight, compiled.drivers[d])
         }
-        driverCount = driverPair.count
-        self.driverPair = arena.copy(driverPair)
-        self.driverWeight = arena.copy(driverWeight)
-        self.driverWhen = conditions(driverWhen)
-        unconditional = driverWhen.indices.reduce(0) { $0 | (driverWhen[$1] == nil ? 1 << UInt64($1) : 0) }
+        .enumerated().sorted { a, b in
+            (a.element.pair, -a.element.weight, a.offset) < (b.element.pair, -b.element.weight, b.offset)
+        }
+        .map(\.element)
+        driverCount = usable.count
+        driverPair = arena.copy(usable.map(\.pair))
+        driverWeight = arena.copy(usable.map(\.weight))
+        // A bit for each driver that passes `test`.
+        let drivers = { (test: (Int) -> Bool) -> UInt64 in
+            usable.indices.reduce(0) { $0 | (test($1) ? 1 << UInt64($1) : 0) }
+        }
+        pairDrivers = arena.copy(usable.map { driver in drivers { usable[$0].pair == driver.pair } })
+        drivesFrom = arena.copy((0..<needCount).map { j in drivers { pairs[usable[$0].pair][0] == j } })
+        drivesTo = arena.copy((0..<needCount).map { j in drivers { pairs[usable[$0].pair][1] == j } })
+        driverWhen = conditions(usable.map(\.when))
+        unconditional = drivers { usable[$0].when == nil }
     }
 
     /// Each need's place in the relaxation order: depth-first finishing order over the pairs,
@@ -131,7 +144,6 @@ struct LynchpinKernel: @unchecked Sendable {
         let sourceInfluence: UnsafeMutableBufferPointer<Double>
         /// By need, padded with zeros to whole vectors.
         let severity: UnsafeMutableBufferPointer<Double>
-        let pairWeight: UnsafeMutableBufferPointer<Double>
         /// The active edges, in relaxation order.
         let edgeFrom: UnsafeMutableBufferPointer<Int>
         let edgeTo: UnsafeMutableBufferPointer<Int>
@@ -158,7 +170,6 @@ struct LynchpinKernel: @unchecked Sendable {
             let lanes = blocks * Lanes.scalarCount
             severity = .allocate(capacity: lanes)
             severity.initialize(repeating: 0)
-            pairWeight = .allocate(capacity: max(pairs, 1))
             edgeFrom = .allocate(capacity: max(pairs, 1))
             edgeTo = .allocate(capacity: max(pairs, 1))
             edgeWeight = .allocate(capacity: max(pairs, 1))
@@ -177,7 +188,7 @@ struct LynchpinKernel: @unchecked Sendable {
 
         func free() {
             for buffer in [
-                severity, influence, sourceInfluence, roundedInfluence, roundedSeverity, edgeWeight, pairWeight,
+                severity, influence, sourceInfluence, roundedInfluence, roundedSeverity, edgeWeight,
             ] as [UnsafeMutableBufferPointer<Double>] { buffer.deallocate() }
             for buffer in [lynchpin] as [UnsafeMutableBufferPointer<Bool>] { buffer.deallocate() }
             for buffer in [edgeFrom, edgeTo, lane, priority, order, differs] as [UnsafeMutableBufferPointer<Int>] {
@@ -319,38 +330,40 @@ struct LynchpinKernel: @unchecked Sendable {
             of: value, toByteOffset: lane * MemoryLayout<Double>.stride, as: Double.self)
     }
 
-    /// Fills the pair weights from the active drivers and lists the pairs with an edge, in
+    /// Lists the edges between present needs, each a pair's heaviest active driver, in
     /// relaxation order; returns how many, and whether one goes back against that order.
     private func activeEdges(
         _ slots: UnsafeBufferPointer<AnswerSlot>, _ answers: UnsafePointer<UInt16>, _ s: inout Scratch
     ) -> (edges: Int, mayCycle: Bool) {
-        for p in 0..<pairCount { s.pairWeight[p] = 0 }
-        var held = driverWhen.holding(slots, answers) | unconditional
-        var active: UInt64 = 0
-        while held != 0 {
-            let d = held.trailingZeroBitCount
-            held &= held &- 1
-            let p = driverPair[d]
-            // 1 when both needs are present, else 0: no branch on the record's needs.
-            let both = (s.presentNeeds &>> UInt64(pairFrom[p])) & (s.presentNeeds &>> UInt64(pairTo[p])) & 1
-            s.pairWeight[p] = Swift.max(s.pairWeight[p], driverWeight[d] * Double(both))
-            active |= both &<< UInt64(p)
+        // The drivers whose needs are both present: one driven by a present need, and driving one.
+        var from: UInt64 = 0
+        var to: UInt64 = 0
+        var present = s.presentNeeds
+        while present != 0 {
+            let j = present.trailingZeroBitCount
+            present &= present &- 1
+            from |= drivesFrom[j]
+            to |= drivesTo[j]
         }
+        var active = (driverWhen.holding(slots, answers) | unconditional) & from & to
         var edgeCount = 0
-        var pairs = active
+        var pairs: UInt64 = 0
         s.targets = 0
         s.sources = 0
-        while pairs != 0 {
-            let p = pairs.trailingZeroBitCount
-            pairs &= pairs &- 1
+        while active != 0 {
+            // The pair's first active driver is its heaviest: the rest of its pair add nothing.
+            let d = active.trailingZeroBitCount
+            active &= ~pairDrivers[d]
+            let p = driverPair[d]
             s.edgeFrom[edgeCount] = pairFrom[p]
             s.edgeTo[edgeCount] = pairTo[p]
-            s.edgeWeight[edgeCount] = s.pairWeight[p]
+            s.edgeWeight[edgeCount] = driverWeight[d]
             s.targets |= 1 &<< UInt64(pairTo[p])
             s.sources |= 1 &<< UInt64(pairFrom[p])
+            pairs |= 1 &<< UInt64(p)
             edgeCount += 1
         }
-        return (edgeCount, active & backward != 0)
+        return (edgeCount, pairs & backward != 0)
     }
 
     /// The strongest paths from every source at once, left in `s.columns` (lane by source,
