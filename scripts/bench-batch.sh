@@ -5,14 +5,12 @@
 # --repeat runs (the machine is shared and its speed wanders, so the scorers take turns,
 # one run each per round, and a slow spell falls on them all alike):
 #   - `assess batch` in a release build, on every core and with --jobs 1, and on every
-#     core writing to /dev/null (the scoring without the cost of putting 500 MB on the
-#     disk, which `assess batch` writes directly, bypassing the page cache);
+#     core writing to /dev/null (the scoring without the cost of handing 500 MB of rows
+#     to the kernel's page cache);
 #   - DuckDB running the SQL of `assess compile-sql INSTRUMENT --dialect duckdb --table records`
 #     over the same CSV (read as VARCHAR) and writing CSV, on the same number of threads;
 #   - DuckDB only reading the file (select count(*)): the floor for any SQL engine here;
-#   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py;
-#   - the disk alone writing as many bytes as assess batch's output (dd, direct): the
-#     floor under every row that writes a file.
+#   - the vectorised pandas baseline, Benchmarks/pandas/score_pandas.py.
 # DuckDB runs through its Python package, so its rows include starting Python (a fraction
 # of a second), as the pandas row does.
 # Each scorer's output is compared byte for byte with `assess batch`'s, so a fast row that
@@ -120,15 +118,6 @@ else
   skip "pandas: score_pandas.py" "pandas is not installed (python3 -m pip install pandas)"
 fi
 
-# The disk's own speed, for the floor under every row that writes a file: as many bytes
-# as assess batch's output, written straight to the disk as it writes them (O_DIRECT,
-# 4 MiB at a time), from memory. One untimed run of assess batch first says how many.
-"$bin" batch "$instrument" "$work/records.csv" --out "$work/assess.csv" 2>/dev/null
-blocks=$(( ($(stat -c %s "$work/assess.csv") + 4194303) / 4194304 ))
-scorer "disk: as many bytes, direct (dd)" \
-  "dd if=/dev/zero of='$work/disk.bin' bs=4M count=$blocks oflag=direct status=none" \
-  "(the disk's floor for a file this size)" "$work/disk.bin"
-
 # --repeat rounds, each running every scorer once in turn, so that a slow spell of the
 # machine falls on all of them alike rather than on one scorer's runs; each scorer's
 # fastest run and largest peak RSS are kept. Before each run, untimed, the scorer's output
@@ -155,7 +144,7 @@ same() { cmp -s "$work/assess.csv" "$1" && echo "same output" || echo "OUTPUT DI
 printf "%-36s %9s %14s %8s  %s\n" "scorer" "time" "records/s" "peak" "output vs assess batch"
 for k in "${!names[@]}"; do
   note=${notes[k]}
-  case "${outputs[k]}" in "" | "$work/assess.csv" | "$work/disk.bin") ;; *) note=$(same "${outputs[k]}") ;; esac
+  case "${outputs[k]}" in "" | "$work/assess.csv") ;; *) note=$(same "${outputs[k]}") ;; esac
   awk -v n="${names[k]}" -v s="${best[k]}" -v m="${peak[k]}" -v r="$records" -v note="$note" \
     'BEGIN { printf "%-36s %7.2f s %14.0f %5d MB  %s\n", n, s, r / s, m, note }'
 done
@@ -172,7 +161,6 @@ s0=$(seconds_of "assess batch --jobs $cores, to /dev/null")
 sq=$(seconds_of "duckdb: compiled SQL, CSV out")
 sd=$(seconds_of "duckdb: read only, count(*)")
 sp=$(seconds_of "pandas: score_pandas.py")
-sw=$(seconds_of "disk: as many bytes, direct (dd)")
 mn=${peak[0]}
 
 echo
@@ -186,7 +174,6 @@ ratio "assess batch, to /dev/null" "$s0"
 ratio "DuckDB running the scoring SQL" "$sq"
 ratio "DuckDB only reading the file" "$sd"
 ratio "pandas" "$sp"
-ratio "the disk writing as many bytes" "$sw"
 
 echo
 echo "memory with input size (assess batch, peak RSS, every core):"

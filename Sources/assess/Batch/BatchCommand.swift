@@ -77,7 +77,7 @@ struct BatchCommand: ParsableCommand {
         let runner = BatchRunner(
             compiled, carry: carried, dropIdentifying: dropIdentifying,
             format: format == .csv ? .csv : .jsonl, jobs: jobs)
-        let output = try OutputSink(path: out, large: true)
+        let output = try OutputSink(path: out)
         let rejectSink = try rejects.map { try OutputSink(path: $0) }
         rejectSink?.write("line,record_id,reason\n")
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)

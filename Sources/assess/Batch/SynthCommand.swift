@@ -37,7 +37,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try InstrumentFiles.compile(try InstrumentFiles.read(instrument))
-        let sink = try OutputSink(path: out, large: true)
+        let sink = try OutputSink(path: out)
         var records = SyntheticRecords(compiled, seed: seed)
         sink.write(BatchColumns.csvLine(records.header) + "\n")
         records.writeLines(count) { sink.write($0) }

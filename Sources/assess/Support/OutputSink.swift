@@ -16,20 +16,16 @@ final class OutputSink {
     private let fd: Int32
     private let owned: Bool
     private let staged: StagedFile?
-    /// Writes a large staged file with direct I/O (see ``DirectWriter``), when asked for.
-    private let direct: DirectWriter?
     private var buffer: [UInt8] = []
 
     /// Standard output when `path` is nil or `-`; otherwise the file, created 0600 (an
     /// existing file is replaced only when `replacing`); prints why not and exits 73 when it
-    /// cannot be created. `large` says the output may run to hundreds of megabytes (batch
-    /// rows): a staged file is then written with direct I/O where the system allows.
-    init(path: String?, replacing: Bool = true, large: Bool = false) throws {
+    /// cannot be created.
+    init(path: String?, replacing: Bool = true) throws {
         guard let path, path != "-" else {
             fd = STDOUT_FILENO
             owned = false
             staged = nil
-            direct = nil
             return
         }
         switch StagedFile.open(path, replacing: replacing) {
@@ -45,7 +41,6 @@ final class OutputSink {
             staged = nil
         }
         owned = true
-        direct = large && staged != nil ? DirectWriter(fd: fd) : nil
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -56,21 +51,16 @@ final class OutputSink {
         return ExitCodes.cannotWrite
     }
 
-    /// Adds `text`, writing out once a megabyte has gathered (a direct writer gathers the
-    /// bytes in its own buffers, so they go straight to it).
+    /// Adds `text`, writing out once a megabyte has gathered.
     func write(_ text: String) {
-        guard direct == nil else {
-            var text = text
-            return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0)) }
-        }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Adds `bytes`, writing out once a megabyte has gathered; a large run of bytes (a block
-    /// of batch rows), or any run for a direct writer, is written as it is, without a copy.
+    /// Adds `bytes`, writing out once a megabyte has gathered; a large run of bytes (a part
+    /// of a block of batch rows) is written as it is, without a copy.
     func write(_ bytes: UnsafeRawBufferPointer) {
-        guard direct == nil, bytes.count < 1 << 16 else {
+        guard bytes.count < 1 << 16 else {
             flush()
             return writeAll(bytes)
         }
@@ -87,11 +77,6 @@ final class OutputSink {
     /// Writes all of `bytes`, or says why not and exits 73, leaving an earlier file as it
     /// was (0 when the reader has gone, as `head` does).
     private func writeAll(_ bytes: UnsafeRawBufferPointer) {
-        if let direct {
-            let error = direct.write(bytes)
-            if error != 0 { fail("cannot write the output: \(String(cString: strerror(error)))") }
-            return
-        }
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -108,10 +93,6 @@ final class OutputSink {
     func close() {
         flush()
         guard owned else { return }
-        if let direct {
-            let error = direct.finish()
-            if error != 0 { fail("cannot write the output: \(String(cString: strerror(error)))") }
-        }
         guard let staged else {
             _ = Glibc.close(fd)
             return
@@ -126,7 +107,6 @@ final class OutputSink {
     /// stays as far as it got.
     func discard() {
         guard owned else { return }
-        direct?.abandon()
         if let staged { staged.discard() } else { _ = Glibc.close(fd) }
     }
 

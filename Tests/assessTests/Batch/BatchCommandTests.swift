@@ -192,11 +192,10 @@ import Testing
         #expect(missingFolder.status == 73 && missingFolder.stderr.contains("cannot write '\(folder)/no/such/o.csv'"))
     }
 
-    /// A file output of `synth` or `batch` goes to the disk directly, in 4 MiB buffers, its
-    /// last bytes past a whole 4 KiB block the usual way (see `DirectWriter`); standard output
-    /// takes none of that path. The two must hold the same bytes: for an output of several
-    /// buffers and a tail (about 10 MB), one under a block, and one on a file system in
-    /// memory (tmpfs), which may refuse direct writes.
+    /// A file output of `synth` or `batch` is built under no name and put in place whole (see
+    /// `StagedFile`), in large writes of whole parts of a block; standard output takes none of
+    /// that path. The two must hold the same bytes: for an output of many blocks (about 10 MB),
+    /// one of a single line, and one on a file system in memory (tmpfs).
     @Test(arguments: [20000, 2]) func fileOutputsHoldExactlyWhatStandardOutputGets(_ count: Int) throws {
         var folders = [try Self.folder()]
         if FileManager.default.isWritableFile(atPath: "/dev/shm") {
