@@ -69,6 +69,11 @@ enum JSONLRecord {
 struct JSONCell: Decodable {
     let text: String
 
+    /// A cell holding `text`.
+    init(text: String) {
+        self.text = text
+    }
+
     init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer()
         if value.decodeNil() {

@@ -24,62 +24,181 @@ public struct BatchSummary: Sendable {
 
     let instrument: Instrument
     let by: String?
+    let names: SummaryNames
     var header: [String] = []
-    var columns: [String: Int] = [:]
     var byColumn: Int?
-    /// The groups by their `--by` value; the key "" holds every record.
-    public private(set) var groups: [String: Group] = [:]
+    /// Where the counted cells are (from the first file's header).
+    var columns: SummaryColumns?
+    /// The instrument and version columns, when the file has them.
+    var versionColumns: (instrument: Int, version: Int)?
+    /// Each group's counts, and the groups by their `--by` value; the key "" holds every record.
+    var tallies: [SummaryTally] = []
+    var tallyOf: [String: Int] = [:]
     /// Rows scored by another instrument or version than ``instrument``.
     public private(set) var otherInstrument = 0
+
+    /// The groups by their `--by` value; the key "" holds every record.
+    public var groups: [String: Group] { tallyOf.mapValues { tallies[$0].group(instrument, names) } }
 
     /// An empty summary for `instrument`, optionally grouped by the column `by`.
     public init(instrument: Instrument, by: String?) {
         self.instrument = instrument
         self.by = by
+        names = SummaryNames(instrument)
     }
 
     /// Reads one batch output file (CSV with its header, or JSON Lines); `file` names it in
-    /// problems.
+    /// problems. A CSV line without quotes is counted from its bytes; others are read as cells.
     public mutating func read(_ reader: inout LineReader, file: String) throws(SummaryProblem) {
         var lineNumber = 0
         var jsonLines = false
+        var bounds: [Range<Int>] = []
         while true {
             let lines = reader.next(4096)
             if lines.isEmpty { break }
             for line in lines {
                 lineNumber += 1
                 if lineNumber == 1, line.first == UInt8(ascii: "{") { jsonLines = true }
-                let cells: [String]
                 if jsonLines {
                     if line.isEmpty { continue }
-                    guard let object = try? JSONDecoder().decode([String: JSONCell].self, from: Data(line)) else {
-                        throw .unreadable(file: file, line: lineNumber)
-                    }
+                    guard let object = Self.object(line) else { throw .unreadable(file: file, line: lineNumber) }
                     if lineNumber == 1 { try use(header: object.keys.sorted(), file: file) }
-                    cells = header.map { object[$0]?.text ?? "" }
+                    try add(cells: header.map { object[$0]?.text ?? "" }, file: file, line: lineNumber)
+                    continue
+                }
+                if lineNumber > 1, !line.contains(UInt8(ascii: "\"")) {
+                    try line.withUnsafeBufferPointer { bytes throws(SummaryProblem) in
+                        Self.split(bytes, into: &bounds)
+                        try add(bytes, bounds, file: file, line: lineNumber)
+                    }
+                    continue
+                }
+                guard case .success(let cells) = line.withUnsafeBufferPointer({ CSVRecord.cells($0) }) else {
+                    throw .unreadable(file: file, line: lineNumber)
+                }
+                if lineNumber == 1 {
+                    try use(header: cells, file: file)
                 } else {
-                    guard case .success(let csv) = line.withUnsafeBufferPointer({ CSVRecord.cells($0) }) else {
-                        throw .unreadable(file: file, line: lineNumber)
-                    }
-                    if lineNumber == 1 {
-                        try use(header: csv, file: file)
-                        continue
-                    }
-                    cells = csv
+                    try add(cells: cells, file: file, line: lineNumber)
                 }
-                if cells == [""] { continue }
-                guard cells.count == header.count else {
-                    throw .cellCount(file: file, line: lineNumber, count: cells.count, expected: header.count)
-                }
-                if let i = columns["instrument"], let v = columns["version"],
-                    cells[i] != instrument.id || cells[v] != instrument.version
-                {
-                    otherInstrument += 1
-                }
-                add(cells)
             }
         }
         if lineNumber == 0 { throw .empty(file: file) }
+    }
+
+    /// A JSON object's members as cells (see ``JSONCell``), or nil when the line is not one.
+    /// Batch rows hold only strings and nulls, which are read here byte by byte; any other
+    /// line (numbers, escapes, lists) goes through ``JSONCell``'s decoding.
+    private static func object(_ line: [UInt8]) -> [String: JSONCell]? {
+        line.withUnsafeBufferPointer(plainObject)
+            ?? (try? JSONDecoder().decode([String: JSONCell].self, from: Data(line)))
+    }
+
+    /// A flat object of ASCII strings without escapes, and nulls, as cells; nil for anything else.
+    private static func plainObject(_ line: UnsafeBufferPointer<UInt8>) -> [String: JSONCell]? {
+        var i = 0
+        func blanks() {
+            while i < line.count, [0x20, 0x09, 0x0D, 0x0A].contains(line[i]) { i += 1 }
+        }
+        func take(_ byte: UInt8) -> Bool {
+            blanks()
+            guard i < line.count, line[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = i
+            // Plain ASCII only: escapes, control bytes and other text are left to the decoder.
+            while i < line.count, line[i] != UInt8(ascii: "\"") {
+                if line[i] == UInt8(ascii: "\\") || line[i] < 0x20 || line[i] >= 0x80 { return nil }
+                i += 1
+            }
+            guard i < line.count else { return nil }
+            i += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: line[start..<(i - 1)]), as: UTF8.self)
+        }
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var cells: [String: JSONCell] = [:]
+        cells.reserveCapacity(128)
+        if !take(UInt8(ascii: "}")) {
+            repeat {
+                guard let name = string(), take(UInt8(ascii: ":")) else { return nil }
+                blanks()
+                if line[i...].starts(with: "null".utf8) {
+                    i += 4
+                    cells[name] = JSONCell(text: "")
+                } else {
+                    guard let text = string() else { return nil }
+                    cells[name] = JSONCell(text: text)
+                }
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { return nil }
+        }
+        blanks()
+        return i == line.count ? cells : nil
+    }
+
+    /// The cells of a line without quotes: the bytes between its commas (a final carriage
+    /// return dropped).
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, into bounds: inout [Range<Int>]) {
+        bounds.removeAll(keepingCapacity: true)
+        var end = line.count
+        if end > 0, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var start = 0
+        for i in 0...end where i == end || line[i] == UInt8(ascii: ",") {
+            bounds.append(start..<i)
+            start = i + 1
+        }
+    }
+
+    /// Counts a row read as cells, through their bytes.
+    private mutating func add(cells: [String], file: String, line: Int) throws(SummaryProblem) {
+        var bytes: [UInt8] = []
+        var bounds: [Range<Int>] = []
+        for cell in cells {
+            let start = bytes.count
+            bytes.append(contentsOf: cell.utf8)
+            bounds.append(start..<bytes.count)
+        }
+        try bytes.withUnsafeBufferPointer { bytes throws(SummaryProblem) in
+            try add(bytes, bounds, file: file, line: line)
+        }
+    }
+
+    /// Counts the row whose cell `c` is `bytes[bounds[c]]`, in every group it belongs to.
+    private mutating func add(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: [Range<Int>], file: String, line: Int
+    ) throws(SummaryProblem) {
+        if bounds.count == 1, bounds[0].isEmpty { return }  // an empty line
+        guard bounds.count == header.count, let columns else {
+            throw .cellCount(file: file, line: line, count: bounds.count, expected: header.count)
+        }
+        let cell = { (c: Int) in UnsafeBufferPointer(rebasing: bytes[bounds[c]]) }
+        if let (i, v) = versionColumns,
+            !cell(i).elementsEqual(instrument.id.utf8) || !cell(v).elementsEqual(instrument.version.utf8)
+        {
+            otherInstrument += 1
+        }
+        count(cell, columns, in: "")
+        if let byColumn {
+            let value = cell(byColumn)
+            count(cell, columns, in: value.isEmpty ? "(blank)" : String(decoding: value, as: UTF8.self))
+        }
+    }
+
+    /// Counts a row in the group `key`.
+    private mutating func count(_ cell: (Int) -> UnsafeBufferPointer<UInt8>, _ columns: SummaryColumns, in key: String)
+    {
+        let index: Int
+        if let known = tallyOf[key] {
+            index = known
+        } else {
+            index = tallies.count
+            tallies.append(SummaryTally(names))
+            tallyOf[key] = index
+        }
+        tallies[index].count(cell, columns: columns, names: names, instrument: instrument)
     }
 
     private mutating func use(header cells: [String], file: String) throws(SummaryProblem) {
@@ -91,7 +210,7 @@ public struct BatchSummary: Sendable {
         for need in instrument.needs where columns["\(need.id)_band"] == nil {
             throw .missingColumn(file: file, column: "\(need.id)_band")
         }
-        for column in ["lynchpins", "safeguarding", "flags", "tier0"] where columns[column] == nil {
+        for column in ["lynchpins"] + SummaryNames.ruleKinds where columns[column] == nil {
             throw .missingColumn(file: file, column: column)
         }
         if let by {
@@ -99,39 +218,11 @@ public struct BatchSummary: Sendable {
             byColumn = index
         }
         header = cells
-        self.columns = columns
-    }
-
-    /// Counts one output row.
-    mutating func add(_ cells: [String]) {
-        add(cells, to: "")
-        if let byColumn { add(cells, to: cells[byColumn].isEmpty ? "(blank)" : cells[byColumn]) }
-    }
-
-    private mutating func add(_ cells: [String], to key: String) {
-        var group = groups[key] ?? Group()
-        group.records += 1
-        var present: [String] = []
-        for need in instrument.needs {
-            let band = cells[columns["\(need.id)_band"]!]
-            let label = band.isEmpty ? "not_assessed" : band
-            group.bands[need.id, default: [:]][label, default: 0] += 1
-            if !band.isEmpty, band != need.bands.first?.name { present.append(need.id) }
-        }
-        for strength in instrument.strengths {
-            guard let column = columns["\(strength.id)_band"] else { continue }
-            let band = cells[column]
-            group.strengthBands[strength.id, default: [:]][band.isEmpty ? "not_assessed" : band, default: 0] += 1
-        }
-        let lead = cells[columns["lynchpins"]!].split(separator: ";").first.map(String.init) ?? "none"
-        group.leadLynchpin[lead, default: 0] += 1
-        for (i, a) in present.enumerated() {
-            for b in present[(i + 1)...] { group.pairs["\(a)+\(b)", default: 0] += 1 }
-        }
-        for kind in ["safeguarding", "flags", "tier0"] {
-            for rule in cells[columns[kind]!].split(separator: ";") { group.rules["\(kind):\(rule)", default: 0] += 1 }
-        }
-        groups[key] = group
+        self.columns = SummaryColumns(
+            needBands: instrument.needs.map { columns["\($0.id)_band"]! },
+            strengthBands: instrument.strengths.map { columns["\($0.id)_band"] },
+            lynchpins: columns["lynchpins"]!, rules: SummaryNames.ruleKinds.map { columns[$0]! })
+        versionColumns = columns["instrument"].flatMap { i in columns["version"].map { (i, $0) } }
     }
 }
 

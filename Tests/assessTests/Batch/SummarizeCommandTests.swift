@@ -92,6 +92,38 @@ import Testing
         #expect(jsonl.stdout == csv.stdout)
     }
 
+    /// Most rows are counted from their bytes; quoted cells, Windows line ends and names
+    /// another version may use take other ways, which must count alike.
+    @Test func rowsCountAlikeHoweverTheyAreWritten() throws {
+        let scores = try Self.scores(count: 120, sites: ["north", "south"])
+        let summarize = ["summarize", Self.womensNeeds, scores, "--by", "site", "--min-cell", "1", "--format", "csv"]
+        let plain = try CLI.run(summarize)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let lines = try String(contentsOfFile: scores, encoding: .utf8).split(separator: "\n").map(String.init)
+        let respelled = lines.enumerated().map { i, line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            let quoted = i % 3 == 1 ? cells.map { "\"\($0)\"" }.joined(separator: ",") : line
+            return quoted + (i % 4 == 2 ? "\r" : "")
+        }
+        try (respelled.joined(separator: "\n") + "\n").write(toFile: scores, atomically: true, encoding: .utf8)
+        #expect(respelled.contains { $0.hasPrefix("\"") } && respelled.contains { $0.hasSuffix("\r") })
+        let again = try CLI.run(summarize)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == plain.stdout)
+
+        // A row from another version, naming a rule this one does not have: counted by its name.
+        let header = lines[0].split(separator: ",").map(String.init)
+        var other = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        other[header.firstIndex(of: "version")!] = "2.0.0"
+        let rules = header.firstIndex(of: "safeguarding")!
+        other[rules] = other[rules].isEmpty ? "new_rule" : other[rules] + ";new_rule"
+        try ([lines[0], other.joined(separator: ",")].joined(separator: "\n") + "\n").write(
+            toFile: scores, atomically: true, encoding: .utf8)
+        let mixed = try CLI.run(summarize)
+        #expect(mixed.status == 0 && mixed.stderr.contains("1 row was scored with another instrument or version"))
+        #expect(Self.counts(mixed.stdout)["all|rules|safeguarding:new_rule|records"] == "1")
+    }
+
     @Test func problemsWithTheInputAreNamedWithTheirLine() throws {
         let scores = try Self.scores(count: 10, sites: ["north"])
         var text = try String(contentsOfFile: scores, encoding: .utf8)
