@@ -48,7 +48,8 @@ public struct BatchSummary: Sendable {
     }
 
     /// Reads one batch output file (CSV with its header, or JSON Lines); `file` names it in
-    /// problems. A CSV line without quotes is counted from its bytes; others are read as cells.
+    /// problems. A CSV line of plain ASCII without quotes is counted from its bytes; others
+    /// are read as cells.
     public mutating func read(_ reader: inout LineReader, file: String) throws(SummaryProblem) {
         var lineNumber = 0
         var jsonLines = false
@@ -66,7 +67,8 @@ public struct BatchSummary: Sendable {
                     try add(cells: header.map { object[$0]?.text ?? "" }, file: file, line: lineNumber)
                     continue
                 }
-                if lineNumber > 1, !line.contains(UInt8(ascii: "\"")) {
+                // Plain ASCII without quotes: anything else is read as cells (checked as UTF-8).
+                if lineNumber > 1, line.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\"") }) {
                     try line.withUnsafeBufferPointer { bytes throws(SummaryProblem) in
                         Self.split(bytes, into: &bounds)
                         try add(bytes, bounds, file: file, line: lineNumber)

@@ -122,6 +122,14 @@ import Testing
         let mixed = try CLI.run(summarize)
         #expect(mixed.status == 0 && mixed.stderr.contains("1 row was scored with another instrument or version"))
         #expect(Self.counts(mixed.stdout)["all|rules|safeguarding:new_rule|records"] == "1")
+
+        // Bytes that are not UTF-8 are refused with their line, never counted as something else.
+        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        cells[header.firstIndex(of: "site")!] = [0x6E, 0xFF]
+        let broken = Array(lines[0].utf8) + [0x0A] + Array(cells.joined(separator: [UInt8(ascii: ",")])) + [0x0A]
+        try Data(broken).write(to: URL(fileURLWithPath: scores))
+        let refused = try CLI.run(summarize)
+        #expect(refused.status == 1 && refused.stderr.contains("scores.csv:2: this line cannot be read as CSV"))
     }
 
     @Test func problemsWithTheInputAreNamedWithTheirLine() throws {
