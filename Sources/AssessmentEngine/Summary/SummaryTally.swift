@@ -3,7 +3,7 @@ import QuestionnaireDSL
 /// The names a batch output's cells hold, as bytes, each with its place in a
 /// ``SummaryTally``: so a row is counted by comparing its cells' bytes, with no String made.
 struct SummaryNames: Sendable {
-    /// Each need's band names, then each strength's.
+    /// Each need's band names, and each strength's.
     let needBands: [[[UInt8]]]
     let strengthBands: [[[UInt8]]]
     let needIDs: [[UInt8]]
