@@ -39,7 +39,6 @@ struct LynchpinKernel: @unchecked Sendable {
     /// Each usable driver: its pair, weight and condition. They are numbered by pair, in
     /// relaxation order, and within a pair by weight, heaviest first: so the first active
     /// driver of a pair is its edge, and the active edges come in relaxation order.
-    let driverCount: Int
     let driverPair: UnsafePointer<Int>
     let driverWeight: UnsafePointer<Double>
     /// For each driver, a bit for every driver of its pair (itself included).
@@ -97,7 +96,6 @@ struct LynchpinKernel: @unchecked Sendable {
             (a.element.pair, -a.element.weight, a.offset) < (b.element.pair, -b.element.weight, b.offset)
         }
         .map(\.element)
-        driverCount = usable.count
         driverPair = arena.copy(usable.map(\.pair))
         driverWeight = arena.copy(usable.map(\.weight))
         // A bit for each driver that passes `test`.

@@ -96,49 +96,33 @@ public struct BatchSummary: Sendable {
             ?? (try? JSONDecoder().decode([String: JSONCell].self, from: Data(line)))
     }
 
-    /// A flat object of ASCII strings without escapes, and nulls, as cells; nil for anything else.
+    /// A flat object of ASCII strings without escapes, and nulls, as cells; nil for anything
+    /// else. Read with the batch fast path's ``JSONLine/Reader``.
     private static func plainObject(_ line: UnsafeBufferPointer<UInt8>) -> [String: JSONCell]? {
-        var i = 0
-        func blanks() {
-            while i < line.count, [0x20, 0x09, 0x0D, 0x0A].contains(line[i]) { i += 1 }
-        }
-        func take(_ byte: UInt8) -> Bool {
-            blanks()
-            guard i < line.count, line[i] == byte else { return false }
-            i += 1
-            return true
-        }
+        var reader = JSONLine.Reader(line)
+        // Plain ASCII only: control bytes and other text are left to the decoder.
         func string() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = i
-            // Plain ASCII only: escapes, control bytes and other text are left to the decoder.
-            while i < line.count, line[i] != UInt8(ascii: "\"") {
-                if line[i] == UInt8(ascii: "\\") || line[i] < 0x20 || line[i] >= 0x80 { return nil }
-                i += 1
-            }
-            guard i < line.count else { return nil }
-            i += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: line[start..<(i - 1)]), as: UTF8.self)
+            guard let range = reader.string() else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: line[range])
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        guard take(UInt8(ascii: "{")) else { return nil }
+        guard reader.take(UInt8(ascii: "{")) else { return nil }
         var cells: [String: JSONCell] = [:]
         cells.reserveCapacity(128)
-        if !take(UInt8(ascii: "}")) {
+        if !reader.take(UInt8(ascii: "}")) {
             repeat {
-                guard let name = string(), take(UInt8(ascii: ":")) else { return nil }
-                blanks()
-                if line[i...].starts(with: "null".utf8) {
-                    i += 4
+                guard let name = string(), reader.take(UInt8(ascii: ":")) else { return nil }
+                if reader.word("null") {
                     cells[name] = JSONCell(text: "")
                 } else {
                     guard let text = string() else { return nil }
                     cells[name] = JSONCell(text: text)
                 }
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")) else { return nil }
+            } while reader.take(UInt8(ascii: ","))
+            guard reader.take(UInt8(ascii: "}")) else { return nil }
         }
-        blanks()
-        return i == line.count ? cells : nil
+        return reader.atEnd ? cells : nil
     }
 
     /// The cells of a line without quotes: the bytes between its commas (a final carriage

@@ -21,6 +21,7 @@ extension BatchSummary {
     /// records) and, with groups, each count across groups (they add up to the count for all).
     public func published(minCell: Int) -> [SummaryCount] {
         var table = SmallCellSuppression(minCell: minCell)
+        let groups = self.groups  // made from the tallies on each use: once here
         let keys = groups.keys.filter { !$0.isEmpty }.sorted()
         let order = [""] + keys
         var cells: [(SummaryCount, Int)] = []

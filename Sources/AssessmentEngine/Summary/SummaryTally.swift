@@ -67,31 +67,17 @@ struct SummaryTally: Sendable {
         var present: [Int] = []
         present.reserveCapacity(names.needIDs.count)
         for (n, column) in columns.needBands.enumerated() {
-            let band = cell(column)
-            if band.isEmpty {
-                bands[n * bandStride + names.needBands[n].count] += 1
-                continue
-            }
-            if let b = SummaryNames.index(of: band, in: names.needBands[n]) {
-                bands[n * bandStride + b] += 1
-                if b > 0 { present.append(n) }
-            } else {
-                let name = String(decoding: band, as: UTF8.self)
-                unknown.bands[instrument.needs[n].id, default: [:]][name, default: 0] += 1
+            let id = instrument.needs[n].id
+            if Self.count(band: cell(column), names.needBands[n], &bands, at: n * bandStride, &unknown.bands, id) {
                 present.append(n)
             }
         }
         for (k, column) in columns.strengthBands.enumerated() {
             guard let column else { continue }
-            let band = cell(column)
-            if band.isEmpty {
-                strengthBands[k * strengthStride + names.strengthBands[k].count] += 1
-            } else if let b = SummaryNames.index(of: band, in: names.strengthBands[k]) {
-                strengthBands[k * strengthStride + b] += 1
-            } else {
-                let id = instrument.strengths[k].id
-                unknown.strengthBands[id, default: [:]][String(decoding: band, as: UTF8.self), default: 0] += 1
-            }
+            let id = instrument.strengths[k].id
+            _ = Self.count(
+                band: cell(column), names.strengthBands[k], &strengthBands, at: k * strengthStride,
+                &unknown.strengthBands, id)
         }
         var first: UnsafeBufferPointer<UInt8>?
         Self.forEachName(in: cell(columns.lynchpins)) { name in if first == nil { first = name } }
@@ -118,6 +104,25 @@ struct SummaryTally: Sendable {
                 }
             }
         }
+    }
+
+    /// Counts one band cell of need or strength `id`: in `counts` at `base` plus its index
+    /// among `bands` (after them when empty: not assessed), or by name in `unknown[id]`.
+    /// Whether it is present: a band other than the lowest, or one the instrument lacks.
+    private static func count(
+        band: UnsafeBufferPointer<UInt8>, _ bands: [[UInt8]], _ counts: inout [Int], at base: Int,
+        _ unknown: inout [String: [String: Int]], _ id: String
+    ) -> Bool {
+        if band.isEmpty {
+            counts[base + bands.count] += 1
+            return false
+        }
+        if let b = SummaryNames.index(of: band, in: bands) {
+            counts[base + b] += 1
+            return b > 0
+        }
+        unknown[id, default: [:]][String(decoding: band, as: UTF8.self), default: 0] += 1
+        return true
     }
 
     /// Each non-empty `;`-separated name in `cell`.
